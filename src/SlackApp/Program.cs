@@ -1,6 +1,22 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SlackApp.Data;
+using SlackApp.Installations;
+using SlackApp.Slack.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddProblemDetails();
+builder.Services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.SectionName).ValidateOnStart();
+builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
+builder.Services.AddData();
+builder.Services.AddInstallations(builder.Configuration, builder.Environment);
+
 var app = builder.Build();
+
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+
 app.Run();
 
 /// <summary>Entry point, visible to in-process tests.</summary>

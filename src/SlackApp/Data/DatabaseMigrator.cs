@@ -1,0 +1,50 @@
+using DbUp;
+using DbUp.Engine;
+using Microsoft.Extensions.Options;
+
+namespace SlackApp.Data;
+
+/// <summary>Applies the embedded SQL scripts of the configured dialect, each once, in name order.</summary>
+public sealed class DatabaseMigrator(DbConnectionFactory connections, ILogger<DatabaseMigrator> logger)
+{
+    public IReadOnlyList<string> Migrate()
+    {
+        var dialectFolder = connections.Dialect.Provider == DatabaseProvider.SqlServer ? ".Data.SqlServer." : ".Data.Sqlite.";
+        var builder = connections.Dialect.Provider == DatabaseProvider.SqlServer
+            ? DeployChanges.To.SqlDatabase(connections.ConnectionString)
+            : DeployChanges.To.SqliteDatabase(connections.ConnectionString);
+
+        var upgrader = builder
+            .WithScriptsEmbeddedInAssembly(typeof(DatabaseMigrator).Assembly, name => name.Contains(dialectFolder, StringComparison.Ordinal))
+            .WithTransactionPerScript()
+            .LogToNowhere()
+            .Build();
+
+        var result = upgrader.PerformUpgrade();
+        if (!result.Successful)
+        {
+            throw new InvalidOperationException($"Database migration failed in script '{result.ErrorScript?.Name}': {result.Error.Message}", result.Error);
+        }
+
+        var applied = result.Scripts.Select(s => s.Name).ToList();
+        foreach (var script in applied)
+        {
+            logger.LogInformation("Applied database migration {Script}", script);
+        }
+
+        return applied;
+    }
+
+    /// <summary>The names of every script of the configured dialect, applied or not.</summary>
+    public static IEnumerable<SqlScript> Scripts(DatabaseProvider provider)
+    {
+        var assembly = typeof(DatabaseMigrator).Assembly;
+        var folder = provider == DatabaseProvider.SqlServer ? ".Data.SqlServer." : ".Data.Sqlite.";
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.Contains(folder, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream);
+            yield return new SqlScript(name, reader.ReadToEnd());
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using System.Data.Common;
+
+namespace SlackApp.Data;
+
+/// <summary>
+/// Everything that differs between SQLite and SQL Server, in one place, so repositories write one
+/// statement and never branch on the provider.
+/// </summary>
+public abstract class SqlDialect
+{
+    public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>
+    /// An insert that updates <paramref name="updateColumns"/> when a row with the same
+    /// <paramref name="keyColumns"/> exists. Parameters are named after the columns.
+    /// </summary>
+    public abstract string Upsert(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> updateColumns, IReadOnlyList<string>? insertOnlyColumns = null);
+
+    /// <summary>An insert that does nothing when a row with the same key exists.</summary>
+    public abstract string InsertIfAbsent(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> otherColumns);
+
+    /// <summary>
+    /// Appends paging to a query that already has an ORDER BY, with <c>@Offset</c> and <c>@Limit</c> parameters.
+    /// </summary>
+    public abstract string Page(string orderedQuery);
+
+    /// <summary>An INSERT that returns the new row's identity as its single result.</summary>
+    public abstract string InsertReturningId(string table, IReadOnlyList<string> columns, string idColumn);
+
+    /// <summary>
+    /// Claims up to <c>@Limit</c> due rows for this worker: sets <paramref name="leaseColumn"/> to
+    /// <c>@LeaseUntil</c> and <paramref name="ownerColumn"/> to <c>@Owner</c> on rows matching
+    /// <paramref name="dueCondition"/> whose lease is free or expired (before <c>@Now</c>), and
+    /// returns their ids. Atomic, so two instances never claim the same row.
+    /// </summary>
+    public abstract string ClaimWithLease(string table, string idColumn, string dueCondition, string orderBy, string leaseColumn, string ownerColumn);
+
+    /// <summary>True when the exception is a unique or primary key violation.</summary>
+    public abstract bool IsUniqueViolation(DbException exception);
+
+    protected static string Parameters(IEnumerable<string> columns) => string.Join(", ", columns.Select(c => "@" + c));
+
+    protected static string Columns(IEnumerable<string> columns) => string.Join(", ", columns);
+}

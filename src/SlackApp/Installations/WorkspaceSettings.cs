@@ -1,0 +1,17 @@
+namespace SlackApp.Installations;
+
+/// <summary>A workspace's own settings, changed by its admins from the App Home tab.</summary>
+public sealed record WorkspaceSettings
+{
+    /// <summary>e.g. <c>https://acme.lightning.force.com</c>; makes "Open in Salesforce" links.</summary>
+    public string? SalesforceBaseUrl { get; init; }
+
+    /// <summary>Where a DM goes when its person cannot be found in Slack, unless a workflow says otherwise.</summary>
+    public string? FallbackChannelId { get; init; }
+
+    public DateTimeOffset? SignalSecretRotatedAt { get; init; }
+
+    public DateTimeOffset? UpdatedAt { get; init; }
+
+    public string? UpdatedBy { get; init; }
+}

@@ -1,0 +1,109 @@
+using System.Security.Cryptography;
+using Dapper;
+using SlackApp.Data;
+
+namespace SlackApp.Installations;
+
+/// <summary>Per-workspace settings, workflow managers and the signal secret (encrypted at rest).</summary>
+public sealed class WorkspaceSettingsRepository(DbConnectionFactory connections, SecretProtector secrets, TimeProvider clock)
+{
+    public async Task<WorkspaceSettings> GetAsync(Workspace workspace, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<WorkspaceSettings>(new CommandDefinition(
+            """
+            SELECT salesforce_base_url AS SalesforceBaseUrl, fallback_channel_id AS FallbackChannelId,
+                   signal_secret_rotated_at AS SignalSecretRotatedAt, updated_at AS UpdatedAt, updated_by AS UpdatedBy
+            FROM workspace_settings WHERE team_id = @TeamId
+            """,
+            new { workspace.TeamId },
+            cancellationToken: cancellationToken)) ?? new WorkspaceSettings();
+    }
+
+    public async Task SaveAsync(Workspace workspace, string? salesforceBaseUrl, string? fallbackChannelId, string? updatedBy, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            connections.Dialect.Upsert("workspace_settings", ["team_id"], ["salesforce_base_url", "fallback_channel_id", "updated_at", "updated_by"]),
+            new { team_id = workspace.TeamId, salesforce_base_url = salesforceBaseUrl, fallback_channel_id = fallbackChannelId, updated_at = clock.GetUtcNow(), updated_by = updatedBy },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The workspace's signal secret, or null when none was generated yet.</summary>
+    public async Task<string?> GetSignalSecretAsync(Workspace workspace, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var stored = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            "SELECT signal_secret_protected FROM workspace_settings WHERE team_id = @TeamId",
+            new { workspace.TeamId },
+            cancellationToken: cancellationToken));
+        return secrets.UnprotectOrNull(stored);
+    }
+
+    /// <summary>Generates the signal secret on first install; an existing one is kept.</summary>
+    public async Task<string> EnsureSignalSecretAsync(Workspace workspace, CancellationToken cancellationToken)
+    {
+        var existing = await GetSignalSecretAsync(workspace, cancellationToken);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var secret = NewSecret();
+        await connection.ExecuteAsync(new CommandDefinition(
+            connections.Dialect.InsertIfAbsent("workspace_settings", ["team_id"], ["updated_at"]),
+            new { team_id = workspace.TeamId, updated_at = clock.GetUtcNow() },
+            cancellationToken: cancellationToken));
+        // Only the first writer sets it, so two concurrent installs agree on one secret.
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE workspace_settings SET signal_secret_protected = @Secret, signal_secret_rotated_at = @Now WHERE team_id = @TeamId AND signal_secret_protected IS NULL",
+            new { workspace.TeamId, Secret = secrets.Protect(secret), Now = clock.GetUtcNow() },
+            cancellationToken: cancellationToken));
+        return (await GetSignalSecretAsync(workspace, cancellationToken))!;
+    }
+
+    /// <summary>Replaces the signal secret with <paramref name="secret"/> (seeded from configuration) or a new random one.</summary>
+    public async Task<string> SetSignalSecretAsync(Workspace workspace, string? secret, string? updatedBy, CancellationToken cancellationToken)
+    {
+        secret ??= NewSecret();
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        await connection.ExecuteAsync(new CommandDefinition(
+            connections.Dialect.Upsert("workspace_settings", ["team_id"], ["signal_secret_protected", "signal_secret_rotated_at", "updated_at", "updated_by"]),
+            new { team_id = workspace.TeamId, signal_secret_protected = secrets.Protect(secret), signal_secret_rotated_at = now, updated_at = now, updated_by = updatedBy },
+            cancellationToken: cancellationToken));
+        return secret;
+    }
+
+    public async Task<IReadOnlyList<string>> ListManagersAsync(Workspace workspace, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var managers = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT user_id FROM workflow_managers WHERE team_id = @TeamId ORDER BY user_id",
+            new { workspace.TeamId },
+            cancellationToken: cancellationToken));
+        return managers.AsList();
+    }
+
+    /// <summary>Replaces the workspace's list of workflow managers.</summary>
+    public async Task SetManagersAsync(Workspace workspace, IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM workflow_managers WHERE team_id = @TeamId", new { workspace.TeamId }, transaction, cancellationToken: cancellationToken));
+        var now = clock.GetUtcNow();
+        foreach (var userId in userIds.Distinct(StringComparer.Ordinal))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO workflow_managers (team_id, user_id, added_at) VALUES (@TeamId, @UserId, @Now)",
+                new { workspace.TeamId, UserId = userId, Now = now }, transaction, cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    // 32 random bytes, hex: long enough for HMAC-SHA256, easy to paste into a signal source.
+    private static string NewSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+}

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Time.Testing;
+using SlackApp.Data;
+using SlackApp.Installations;
+using SlackApp.Slack.OAuth;
+
+namespace SlackApp.Tests.Data;
+
+/// <summary>
+/// Every SQL Server script and every statement the repositories issue on SQL Server parses as T-SQL,
+/// so a typo in the scale-out dialect is caught without a live server.
+/// </summary>
+public sealed class SqlServerSyntaxTests
+{
+    public static TheoryData<string> ScriptNames() => [.. DatabaseMigrator.Scripts(DatabaseProvider.SqlServer).Select(s => s.Name)];
+
+    [Theory]
+    [MemberData(nameof(ScriptNames))]
+    public void Migration_script_parses_as_TSql(string name)
+    {
+        var script = DatabaseMigrator.Scripts(DatabaseProvider.SqlServer).Single(s => s.Name == name);
+
+        Assert.Empty(SqlServerStatements.ParseErrors(script.Contents));
+    }
+
+    [Fact]
+    public void Every_dialect_has_the_same_migration_scripts()
+    {
+        static IEnumerable<string> FileNames(DatabaseProvider provider) =>
+            DatabaseMigrator.Scripts(provider).Select(s => s.Name[(s.Name.LastIndexOf(".Data.", StringComparison.Ordinal) + 6)..].Split('.', 2)[1]);
+
+        Assert.Equal(FileNames(DatabaseProvider.Sqlite), FileNames(DatabaseProvider.SqlServer));
+    }
+
+    [Fact]
+    public async Task Every_repository_statement_parses_as_TSql()
+    {
+        var statements = await RecordAsync();
+
+        Assert.NotEmpty(statements);
+        Assert.All(statements, sql => Assert.True(SqlServerStatements.ParseErrors(sql) is [], $"{sql}\n{string.Join("\n", SqlServerStatements.ParseErrors(sql))}"));
+    }
+
+    [Fact]
+    public void Parser_catches_a_broken_statement()
+    {
+        Assert.NotEmpty(SqlServerStatements.ParseErrors("SELECT * FROM installations WHERE LIMIT 5"));
+    }
+
+    /// <summary>Runs each repository method on the SQL Server dialect and collects what it sent.</summary>
+    internal static async Task<IReadOnlyList<string>> RecordAsync()
+    {
+        var statements = new List<string>();
+        var connections = new DbConnectionFactory(new SqlServerDialect(), () => new RecordingDbConnection(statements));
+        var secrets = new SecretProtector(new EphemeralDataProtectionProvider());
+        var clock = new FakeTimeProvider();
+        var workspace = new Workspace("T1");
+        var ct = CancellationToken.None;
+
+        var installations = new InstallationStore(connections, secrets, clock);
+        await installations.SaveAsync(new Installation { TeamId = "T1", BotUserId = "U1", BotToken = "xoxb-1" }, ct);
+        await installations.FindAsync("E1", "T1", isEnterpriseInstall: false, ct);
+        await installations.DeleteAsync(null, "T1", ct);
+        await installations.GetStatusAsync(workspace, ct);
+
+        var settings = new WorkspaceSettingsRepository(connections, secrets, clock);
+        await settings.GetAsync(workspace, ct);
+        await settings.SaveAsync(workspace, "https://acme.lightning.force.com", "C1", "U1", ct);
+        await settings.GetSignalSecretAsync(workspace, ct);
+        await settings.EnsureSignalSecretAsync(workspace, ct);
+        await settings.SetSignalSecretAsync(workspace, null, "U1", ct);
+        await settings.ListManagersAsync(workspace, ct);
+        await settings.SetManagersAsync(workspace, ["U2"], ct);
+
+        return statements;
+    }
+}
