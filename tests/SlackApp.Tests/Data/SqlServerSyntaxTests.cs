@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using SlackApp.Data;
 using SlackApp.Installations;
 using SlackApp.Slack.OAuth;
+using SlackApp.Workflows;
 
 namespace SlackApp.Tests.Data;
 
@@ -71,6 +72,17 @@ public sealed class SqlServerSyntaxTests
         await settings.SetSignalSecretAsync(workspace, null, "U1", ct);
         await settings.ListManagersAsync(workspace, ct);
         await settings.SetManagersAsync(workspace, ["U2"], ct);
+
+        var workflows = new WorkflowRepository(connections, clock);
+        var draft = Workflows.WorkflowRepositoryTests.Draft();
+        await workflows.ListAsync(workspace, ct);
+        await workflows.ListPageAsync(workspace, 0, 10, ct);
+        await workflows.GetAsync(workspace, 1, ct);
+        await workflows.FindByNameAsync(workspace, "Execs", ct);
+        await workflows.CreateAsync(workspace, draft, "U1", ct);
+        await workflows.UpdateAsync(workspace, draft with { Id = 1 }, "U1", ct);
+        await workflows.SetEnabledAsync(workspace, 1, enabled: false, "U1", ct);
+        await workflows.DeleteAsync(workspace, 1, ct);
 
         return statements;
     }

@@ -1,0 +1,195 @@
+using System.Data.Common;
+using Dapper;
+using SlackApp.Data;
+using SlackApp.Installations;
+
+namespace SlackApp.Workflows;
+
+/// <summary>A workspace's workflows. Every method is scoped to the workspace it is given.</summary>
+public sealed class WorkflowRepository(DbConnectionFactory connections, TimeProvider clock)
+{
+    private const string Select =
+        "SELECT id AS Id, team_id AS TeamId, name AS Name, enabled AS Enabled, signal_types AS SignalTypes, " +
+        "filters_json AS FiltersJson, recipients_json AS RecipientsJson, fallback_channel_id AS FallbackChannelId, " +
+        "created_by AS CreatedBy, created_at AS CreatedAt, updated_by AS UpdatedBy, updated_at AS UpdatedAt, version AS Version " +
+        "FROM workflows";
+
+    private static readonly string[] InsertColumns =
+    [
+        "team_id", "name", "name_key", "enabled", "signal_types", "filters_json", "recipients_json",
+        "fallback_channel_id", "created_by", "created_at", "updated_by", "updated_at", "version",
+    ];
+
+    public async Task<IReadOnlyList<Workflow>> ListAsync(Workspace workspace, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<WorkflowRow>(new CommandDefinition(
+            $"{Select} WHERE team_id = @TeamId ORDER BY name_key, id", new { workspace.TeamId }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToWorkflow()).ToList();
+    }
+
+    /// <summary>One page of the workspace's workflows in name order, and whether more follow.</summary>
+    public async Task<(IReadOnlyList<Workflow> Page, bool HasMore)> ListPageAsync(Workspace workspace, int offset, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<WorkflowRow>(new CommandDefinition(
+            connections.Dialect.Page($"{Select} WHERE team_id = @TeamId ORDER BY name_key, id"),
+            new { workspace.TeamId, Offset = offset, Limit = limit + 1 },
+            cancellationToken: cancellationToken))).ToList();
+        return (rows.Take(limit).Select(r => r.ToWorkflow()).ToList(), rows.Count > limit);
+    }
+
+    public async Task<Workflow?> GetAsync(Workspace workspace, long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await GetAsync(connection, workspace, id, cancellationToken);
+    }
+
+    public async Task<Workflow?> FindByNameAsync(Workspace workspace, string name, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<WorkflowRow>(new CommandDefinition(
+            $"{Select} WHERE team_id = @TeamId AND name_key = @NameKey",
+            new { workspace.TeamId, NameKey = NameKey(name) },
+            cancellationToken: cancellationToken));
+        return row?.ToWorkflow();
+    }
+
+    /// <summary>Stores a new workflow for the workspace, created by <paramref name="userId"/>.</summary>
+    public async Task<WorkflowSaveResult> CreateAsync(Workspace workspace, Workflow draft, string userId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var workflow = draft with { TeamId = workspace.TeamId, Name = draft.Name.Trim(), CreatedBy = userId, CreatedAt = now, UpdatedBy = userId, UpdatedAt = now, Version = 1 };
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        try
+        {
+            var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                connections.Dialect.InsertReturningId("workflows", InsertColumns, "id"),
+                Parameters(workflow),
+                cancellationToken: cancellationToken));
+            return WorkflowSaveResult.Saved(workflow with { Id = id });
+        }
+        catch (DbException e) when (connections.Dialect.IsUniqueViolation(e))
+        {
+            return WorkflowSaveResult.NameTaken;
+        }
+    }
+
+    /// <summary>
+    /// Saves an edit made from version <c>edited.Version</c>. Refused when someone saved since
+    /// (the version moved on), when the name is taken, or when the workflow is not this workspace's.
+    /// </summary>
+    public async Task<WorkflowSaveResult> UpdateAsync(Workspace workspace, Workflow edited, string userId, CancellationToken cancellationToken)
+    {
+        var workflow = edited with { TeamId = workspace.TeamId, Name = edited.Name.Trim(), UpdatedBy = userId, UpdatedAt = clock.GetUtcNow() };
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        try
+        {
+            var changed = await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE workflows
+                SET name = @name, name_key = @name_key, enabled = @enabled, signal_types = @signal_types,
+                    filters_json = @filters_json, recipients_json = @recipients_json, fallback_channel_id = @fallback_channel_id,
+                    updated_by = @updated_by, updated_at = @updated_at, version = version + 1
+                WHERE id = @id AND team_id = @team_id AND version = @version
+                """,
+                Parameters(workflow),
+                cancellationToken: cancellationToken));
+            if (changed == 1)
+            {
+                return WorkflowSaveResult.Saved(workflow with { Version = workflow.Version + 1 });
+            }
+        }
+        catch (DbException e) when (connections.Dialect.IsUniqueViolation(e))
+        {
+            return WorkflowSaveResult.NameTaken;
+        }
+
+        var current = await GetAsync(connection, workspace, workflow.Id, cancellationToken);
+        return current is null ? WorkflowSaveResult.NotFound : WorkflowSaveResult.Conflict(current);
+    }
+
+    /// <summary>Pauses or resumes a workflow; returns it as saved, or null when the workspace has no such workflow.</summary>
+    public async Task<Workflow?> SetEnabledAsync(Workspace workspace, long id, bool enabled, string userId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE workflows SET enabled = @Enabled, updated_by = @UserId, updated_at = @Now, version = version + 1
+            WHERE id = @Id AND team_id = @TeamId AND enabled <> @Enabled
+            """,
+            new { Id = id, workspace.TeamId, Enabled = enabled, UserId = userId, Now = clock.GetUtcNow() },
+            cancellationToken: cancellationToken));
+        return await GetAsync(connection, workspace, id, cancellationToken);
+    }
+
+    /// <summary>Deletes a workflow of the workspace; false when there was none.</summary>
+    public async Task<bool> DeleteAsync(Workspace workspace, long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var deleted = await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM workflows WHERE id = @Id AND team_id = @TeamId", new { Id = id, workspace.TeamId }, cancellationToken: cancellationToken));
+        return deleted == 1;
+    }
+
+    public static string NameKey(string name) => name.Trim().ToLowerInvariant();
+
+    private static async Task<Workflow?> GetAsync(DbConnection connection, Workspace workspace, long id, CancellationToken cancellationToken)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<WorkflowRow>(new CommandDefinition(
+            $"{Select} WHERE id = @Id AND team_id = @TeamId", new { Id = id, workspace.TeamId }, cancellationToken: cancellationToken));
+        return row?.ToWorkflow();
+    }
+
+    private static object Parameters(Workflow workflow) => new
+    {
+        id = workflow.Id,
+        team_id = workflow.TeamId,
+        name = workflow.Name,
+        name_key = NameKey(workflow.Name),
+        enabled = workflow.Enabled,
+        signal_types = WorkflowColumns.SignalTypes(workflow.SignalTypes),
+        filters_json = WorkflowColumns.Filters(workflow.Filters),
+        recipients_json = WorkflowColumns.Recipients(workflow.Recipients),
+        fallback_channel_id = workflow.FallbackChannelId,
+        created_by = workflow.CreatedBy,
+        created_at = workflow.CreatedAt,
+        updated_by = workflow.UpdatedBy,
+        updated_at = workflow.UpdatedAt,
+        version = workflow.Version,
+    };
+
+    private sealed record WorkflowRow
+    {
+        public long Id { get; init; }
+        public string TeamId { get; init; } = string.Empty;
+        public string Name { get; init; } = string.Empty;
+        public bool Enabled { get; init; }
+        public string SignalTypes { get; init; } = string.Empty;
+        public string FiltersJson { get; init; } = "{}";
+        public string RecipientsJson { get; init; } = "{}";
+        public string? FallbackChannelId { get; init; }
+        public string? CreatedBy { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
+        public string? UpdatedBy { get; init; }
+        public DateTimeOffset UpdatedAt { get; init; }
+        public int Version { get; init; }
+
+        public Workflow ToWorkflow() => new()
+        {
+            Id = Id,
+            TeamId = TeamId,
+            Name = Name,
+            Enabled = Enabled,
+            SignalTypes = WorkflowColumns.SignalTypes(SignalTypes),
+            Filters = WorkflowColumns.Filters(FiltersJson),
+            Recipients = WorkflowColumns.Recipients(RecipientsJson),
+            FallbackChannelId = FallbackChannelId,
+            CreatedBy = CreatedBy,
+            CreatedAt = CreatedAt,
+            UpdatedBy = UpdatedBy,
+            UpdatedAt = UpdatedAt,
+            Version = Version,
+        };
+    }
+}
