@@ -46,6 +46,15 @@ public static class BlockKitValidator
         return walk.Violations;
     }
 
+    /// <summary>Every violation in the options an app returns for an external select.</summary>
+    public static IReadOnlyList<BlockKitViolation> Validate(OptionsResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var walk = new BlockKitWalk();
+        walk.SuggestedOptions("$", response.Options, response.OptionGroups);
+        return walk.Violations;
+    }
+
     /// <summary>Every violation in a list of blocks shown on <paramref name="surface"/>.</summary>
     public static IReadOnlyList<BlockKitViolation> Validate(IReadOnlyList<Block> blocks, BlockSurface surface)
     {

@@ -86,6 +86,25 @@ internal sealed partial class BlockKitWalk
         }
     }
 
+    /// <summary>An options load response: like a static select, except that an empty list is a valid answer.</summary>
+    public void SuggestedOptions(string path, IReadOnlyList<Option>? options, IReadOnlyList<OptionGroup>? groups)
+    {
+        if (options is not null && groups is not null)
+        {
+            Add(path, "options and option_groups cannot both be set");
+        }
+
+        if (options is not null)
+        {
+            Options($"{path}.options", options, 0, BlockKitLimits.SelectOptions, plainOnly: true, allowUrl: false);
+        }
+
+        if (groups is not null)
+        {
+            StaticOptions(path, null, groups);
+        }
+    }
+
     /// <summary>Initial options must exactly match options of the element (Slack compares the whole object).</summary>
     private void InitialOptions(
         string path,
