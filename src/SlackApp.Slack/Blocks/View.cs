@@ -1,6 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace SlackApp.Slack.Blocks;
 
 /// <summary>A surface the app opens or publishes: a modal or the App Home tab.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(ModalView), "modal")]
+[JsonDerivedType(typeof(HomeView), "home")]
 public abstract record View
 {
     /// <summary>The blocks shown on the surface (at most 100).</summary>

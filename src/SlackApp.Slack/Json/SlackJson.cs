@@ -19,6 +19,8 @@ public static class SlackJson
             PropertyNameCaseInsensitive = false,
             // Slack sends fields we do not model; they are ignored, never an error.
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+            // Slack does not put "type" first (e.g. {"fallback":..,"type":"image"}); discriminators may sit anywhere.
+            AllowOutOfOrderMetadataProperties = true,
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

@@ -1,0 +1,4 @@
+namespace SlackApp.Slack.Blocks;
+
+/// <summary>A horizontal rule between blocks.</summary>
+public sealed record DividerBlock : Block;
