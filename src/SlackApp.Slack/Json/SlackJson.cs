@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -21,6 +22,9 @@ public static class SlackJson
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
             // Slack does not put "type" first (e.g. {"fallback":..,"type":"image"}); discriminators may sit anywhere.
             AllowOutOfOrderMetadataProperties = true,
+            // Slack's mrkdwn is made of <, > and &; writing them as \u003C would only hide them from
+            // logs and tests. This JSON never lands in HTML.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

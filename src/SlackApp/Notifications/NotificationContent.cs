@@ -1,0 +1,30 @@
+using SlackApp.Signals;
+using SlackApp.Workflows;
+
+namespace SlackApp.Notifications;
+
+/// <summary>Everything a notification message shows: the signal, why it matched, and its state.</summary>
+public sealed record NotificationContent
+{
+    public required Signal Signal { get; init; }
+
+    public required IReadOnlyList<WorkflowMatch> Matches { get; init; }
+
+    /// <summary>The delivery the Acknowledge button refers to (re-checked when clicked).</summary>
+    public required long DeliveryId { get; init; }
+
+    /// <summary>The workspace's Salesforce base URL, for the "Open in Salesforce" button.</summary>
+    public string? SalesforceBaseUrl { get; init; }
+
+    /// <summary>Set when this copy went to a fallback channel because a DM could not be delivered.</summary>
+    public string? UndeliveredNote { get; init; }
+
+    /// <summary>A sample sent by "Send test": clearly marked, nothing real behind it.</summary>
+    public bool IsTest { get; init; }
+
+    /// <summary>Who acknowledged it and when, once someone did.</summary>
+    public Acknowledgement? Acknowledgement { get; init; }
+}
+
+/// <summary>A person's "I've got this" on a notification.</summary>
+public sealed record Acknowledgement(string UserId, DateTimeOffset At);
