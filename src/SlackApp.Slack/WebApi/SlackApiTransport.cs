@@ -51,7 +51,7 @@ internal sealed class SlackApiTransport(HttpClient http, IOptionsMonitor<SlackOp
 
         if (!response.IsSuccessStatusCode)
         {
-            throw new SlackApiException(method, envelope?.Error ?? SlackErrorCodes.HttpError, response.StatusCode, envelope?.ResponseMetadata?.Messages, envelope?.Warning);
+            throw new SlackApiException(method, envelope?.Error ?? SlackErrorCodes.HttpError, response.StatusCode, envelope?.Details, envelope?.Warning);
         }
 
         if (envelope is null)
@@ -61,7 +61,7 @@ internal sealed class SlackApiTransport(HttpClient http, IOptionsMonitor<SlackOp
 
         if (!envelope.Ok)
         {
-            throw new SlackApiException(method, envelope.Error ?? SlackErrorCodes.InvalidResponse, null, envelope.ResponseMetadata?.Messages, envelope.Warning);
+            throw new SlackApiException(method, envelope.Error ?? SlackErrorCodes.InvalidResponse, null, envelope.Details, envelope.Warning);
         }
 
         if (envelope.Warning is { } warning)
