@@ -39,8 +39,11 @@ public static class SlackWebApiServiceCollectionExtensions
         services.AddHttpClient(SlackHttpClientNames.WebApi)
             .ConfigureHttpClient((provider, http) => http.Timeout = Limits(provider).TotalTimeout)
             .AddResilienceHandler("slack-web-api", ConfigureRetries);
+        // A response_url lets anyone holding it post into the conversation: the factory's request logging, which
+        // writes URLs, is removed for this client.
         services.AddHttpClient(SlackHttpClientNames.ResponseUrl)
-            .ConfigureHttpClient((provider, http) => http.Timeout = Limits(provider).AttemptTimeout);
+            .ConfigureHttpClient((provider, http) => http.Timeout = Limits(provider).AttemptTimeout)
+            .RemoveAllLoggers();
         return services;
     }
 

@@ -31,6 +31,17 @@ public sealed class ResponseUrlClientTests : IDisposable
     }
 
     [Fact]
+    public async Task The_response_url_never_reaches_the_logs()
+    {
+        _host.Slack.Then(_ => FakeSlackHandler.Text("used_url", HttpStatusCode.NotFound));
+
+        await Assert.ThrowsAsync<SlackApiException>(() => Client.SendAsync(ResponseUrl, ResponseUrlMessage.Ephemeral(new Message("x")), TestContext.Current.CancellationToken));
+
+        Assert.NotEmpty(_host.Logs.Lines);
+        Assert.DoesNotContain(_host.Logs.Lines, line => line.Contains("abcdef", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Replaces_in_channel_and_deletes_the_original()
     {
         _host.Slack.Then(_ => FakeSlackHandler.Json("""{"ok":true}""")).Then(_ => FakeSlackHandler.Text("ok")).Then(_ => FakeSlackHandler.Text("ok"));
