@@ -1,6 +1,8 @@
+using System.Text;
+
 namespace SlackApp.Slack.OAuth;
 
-/// <summary>What an OAuth v2 install leaves behind: who installed the app where, and its bot token.</summary>
+/// <summary>What an OAuth v2 install leaves behind: who installed the app where, and its bot token. Its <c>ToString</c> never shows tokens.</summary>
 public sealed record Installation
 {
     public string? EnterpriseId { get; init; }
@@ -19,4 +21,14 @@ public sealed record Installation
     public DateTimeOffset? BotTokenExpiresAt { get; init; }
     public string? InstallerUserId { get; init; }
     public DateTimeOffset InstalledAt { get; init; }
+
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append($"EnterpriseId = {EnterpriseId}, EnterpriseName = {EnterpriseName}, TeamId = {TeamId}, TeamName = {TeamName}, ");
+        builder.Append($"IsEnterpriseInstall = {IsEnterpriseInstall}, AppId = {AppId}, BotUserId = {BotUserId}, BotId = {BotId}, ");
+        builder.Append($"BotToken = [redacted], BotScopes = [{string.Join(',', BotScopes)}], ");
+        builder.Append($"BotRefreshToken = {(BotRefreshToken is null ? "null" : "[redacted]")}, BotTokenExpiresAt = {BotTokenExpiresAt}, ");
+        builder.Append($"InstallerUserId = {InstallerUserId}, InstalledAt = {InstalledAt}");
+        return true;
+    }
 }

@@ -1,0 +1,12 @@
+namespace SlackApp.Slack.WebApi;
+
+/// <summary>What <c>conversations.list</c> should return; the cursor is passed separately.</summary>
+public sealed record ConversationsListQuery
+{
+    /// <summary>Any of <c>public_channel</c>, <c>private_channel</c>, <c>mpim</c>, <c>im</c>.</summary>
+    public IReadOnlyList<string> Types { get; init; } = ["public_channel"];
+    public bool ExcludeArchived { get; init; } = true;
+
+    /// <summary>Page size; Slack recommends no more than 200.</summary>
+    public int Limit { get; init; } = 200;
+}

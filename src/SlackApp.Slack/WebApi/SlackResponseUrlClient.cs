@@ -1,0 +1,118 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Polly.Timeout;
+using SlackApp.Slack.Json;
+
+namespace SlackApp.Slack.WebApi;
+
+/// <summary>Posts JSON to a <c>response_url</c>; Slack answers a plain <c>ok</c>, or JSON, or an error in either form.</summary>
+internal sealed class SlackResponseUrlClient(IHttpClientFactory httpClients, ILogger<SlackResponseUrlClient> logger) : ISlackResponseUrlClient
+{
+    private const string Method = SlackApiMethods.ResponseUrl;
+
+    public async Task SendAsync(string responseUrl, ResponseUrlMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(responseUrl);
+        var http = httpClients.CreateClient(SlackHttpClientNames.ResponseUrl);
+        using var request = new HttpRequestMessage(HttpMethod.Post, responseUrl)
+        {
+            Content = new StringContent(Body(message).ToJsonString(SlackJson.Options), Encoding.UTF8, "application/json"),
+        };
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, cancellationToken);
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            throw new SlackApiException(Method, SlackErrorCodes.RequestTimeout, innerException: ex);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new SlackApiException(Method, SlackErrorCodes.RequestTimeout, innerException: ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new SlackApiException(Method, SlackErrorCodes.NetworkError, innerException: ex);
+        }
+
+        using (response)
+        {
+            var text = (await response.Content.ReadAsStringAsync(cancellationToken)).Trim();
+            var error = ErrorIn(text);
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                logger.LogDebug("Slack response_url answered HTTP {Status}", (int)response.StatusCode);
+            }
+
+            if (!response.IsSuccessStatusCode || error is not null)
+            {
+                throw new SlackApiException(Method, error ?? SlackErrorCodes.HttpError, response.IsSuccessStatusCode ? null : response.StatusCode);
+            }
+        }
+    }
+
+    // "ok" or {"ok":true} is success; {"ok":false,"error":"…"} or a bare code such as "expired_url" is the error.
+    private static string? ErrorIn(string text)
+    {
+        if (text.Length == 0 || text == "ok")
+        {
+            return null;
+        }
+
+        if (text.StartsWith('{'))
+        {
+            try
+            {
+                using var json = JsonDocument.Parse(text);
+                var root = json.RootElement;
+                if (root.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.True)
+                {
+                    return null;
+                }
+
+                return root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.String
+                    ? error.GetString()
+                    : SlackErrorCodes.InvalidResponse;
+            }
+            catch (JsonException)
+            {
+                return SlackErrorCodes.InvalidResponse;
+            }
+        }
+
+        // Plain-text error codes are short snake_case words; anything else is not Slack's.
+        return text.Length <= 64 && text.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? text : SlackErrorCodes.InvalidResponse;
+    }
+
+    private static JsonObject Body(ResponseUrlMessage message)
+    {
+        var body = new JsonObject();
+        if (message.Message is { } content)
+        {
+            body["text"] = content.Text;
+            if (content.Blocks is { } blocks)
+            {
+                body["blocks"] = BlockKitJson.ToArray(blocks);
+            }
+        }
+
+        if (message.DeleteOriginal)
+        {
+            body["delete_original"] = true;
+            return body;
+        }
+
+        body["response_type"] = message.ResponseType == ResponseType.InChannel ? "in_channel" : "ephemeral";
+        body["replace_original"] = message.ReplaceOriginal;
+        if (!string.IsNullOrEmpty(message.ThreadTs))
+        {
+            body["thread_ts"] = message.ThreadTs;
+        }
+
+        return body;
+    }
+}
