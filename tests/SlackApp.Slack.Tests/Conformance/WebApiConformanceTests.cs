@@ -16,7 +16,7 @@ public sealed class WebApiConformanceTests
 {
     private const string Absent = "(fixtures absent)";
 
-    private static readonly TestModalView AnyView = new("x") { Blocks = [] };
+    private static readonly ModalView AnyView = new(new PlainText("x")) { Blocks = [] };
 
     /// <summary>Per method: how to call it through the client, and what its typed result must say compared to the JSON.</summary>
     private static readonly Dictionary<string, (Func<SlackTestHost, CancellationToken, Task<object>> Call, Type ResultType, Action<object, JsonNode> Check)> Methods = new()

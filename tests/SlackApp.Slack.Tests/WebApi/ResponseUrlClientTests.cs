@@ -18,7 +18,7 @@ public sealed class ResponseUrlClientTests : IDisposable
     {
         _host.Slack.Then(_ => FakeSlackHandler.Text("ok"));
 
-        await Client.SendAsync(ResponseUrl, ResponseUrlMessage.Ephemeral(new Message("Saved", [new TestSectionBlock("Workflow saved")])), TestContext.Current.CancellationToken);
+        await Client.SendAsync(ResponseUrl, ResponseUrlMessage.Ephemeral(new Message("Saved", [new SectionBlock { Text = new MarkdownText("Workflow saved") }])), TestContext.Current.CancellationToken);
 
         var request = Assert.Single(_host.Slack.Requests);
         Assert.Equal(ResponseUrl, request.Uri.ToString());
@@ -27,7 +27,7 @@ public sealed class ResponseUrlClientTests : IDisposable
         Assert.Equal("ephemeral", (string?)request.JsonBody["response_type"]);
         Assert.False((bool)request.JsonBody["replace_original"]!);
         Assert.Equal("Saved", (string?)request.JsonBody["text"]);
-        Assert.Equal("Workflow saved", (string?)request.JsonBody["blocks"]![0]!["text"]);
+        Assert.Equal("Workflow saved", (string?)request.JsonBody["blocks"]![0]!["text"]!["text"]);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class SlackApiClientRequestTests : IDisposable
     {
         _host.Slack.ThenJson(PostMessageOk);
 
-        var result = await _host.Client.ChatPostMessageAsync("C123ABC456", new Message("Hello", [new TestSectionBlock("*New hire*") { BlockId = "b1" }]), cancellationToken: TestContext.Current.CancellationToken);
+        var result = await _host.Client.ChatPostMessageAsync("C123ABC456", new Message("Hello", [new SectionBlock { Text = new MarkdownText("*New hire*"), BlockId = "b1" }]), cancellationToken: TestContext.Current.CancellationToken);
 
         var request = Assert.Single(_host.Slack.Requests);
         Assert.Equal(HttpMethod.Post, request.Method);
@@ -36,7 +36,7 @@ public sealed class SlackApiClientRequestTests : IDisposable
         Assert.False(body.ContainsKey("metadata"));
         var block = body["blocks"]![0]!.AsObject();
         Assert.Equal("section", (string?)block["type"]);
-        Assert.Equal("*New hire*", (string?)block["text"]);
+        Assert.Equal("*New hire*", (string?)block["text"]!["text"]);
         Assert.Equal("b1", (string?)block["block_id"]);
         Assert.Equal("C123ABC456", result.Channel);
         Assert.Equal("1503435956.000247", result.Ts);
@@ -94,10 +94,10 @@ public sealed class SlackApiClientRequestTests : IDisposable
     }
 
     [Fact]
-    public async Task Views_open_writes_the_trigger_id_and_every_property_of_the_derived_view()
+    public async Task Views_open_writes_the_trigger_id_and_the_whole_modal_view()
     {
         _host.Slack.ThenJson(ViewOk);
-        var view = new TestModalView("Edit") { Blocks = [new TestSectionBlock("Pick a signal")], CallbackId = "workflow_edit", PrivateMetadata = "wf-1" };
+        var view = new ModalView(new PlainText("Edit")) { Blocks = [new SectionBlock { Text = new MarkdownText("Pick a signal") }], CallbackId = "workflow_edit", PrivateMetadata = "wf-1" };
 
         var result = await _host.Client.ViewsOpenAsync("12345.98765.abcd2358fdea", view, TestContext.Current.CancellationToken);
 
@@ -107,11 +107,11 @@ public sealed class SlackApiClientRequestTests : IDisposable
         Assert.Equal("12345.98765.abcd2358fdea", (string?)request.JsonBody["trigger_id"]);
         var sent = request.JsonBody["view"]!.AsObject();
         Assert.Equal("modal", (string?)sent["type"]);
-        Assert.Equal("Edit", (string?)sent["title"]);
+        Assert.Equal("Edit", (string?)sent["title"]!["text"]);
         Assert.Equal("workflow_edit", (string?)sent["callback_id"]);
         Assert.Equal("wf-1", (string?)sent["private_metadata"]);
         Assert.False(sent.ContainsKey("external_id"));
-        Assert.Equal("Pick a signal", (string?)sent["blocks"]![0]!["text"]);
+        Assert.Equal("Pick a signal", (string?)sent["blocks"]![0]!["text"]!["text"]);
         Assert.Equal("section", (string?)sent["blocks"]![0]!["type"]);
         Assert.Equal("VMHU10V25", result.View.Id);
         Assert.Equal("156772938.1827394", result.View.Hash);
@@ -122,7 +122,7 @@ public sealed class SlackApiClientRequestTests : IDisposable
     public async Task Views_update_targets_the_view_id_or_the_external_id_with_the_hash()
     {
         _host.Slack.ThenJson(ViewOk).ThenJson(ViewOk);
-        var view = new TestModalView("Edit") { Blocks = [] };
+        var view = new ModalView(new PlainText("Edit")) { Blocks = [] };
 
         await _host.Client.ViewsUpdateAsync("VMHU10V25", view, "156772938.1827394", TestContext.Current.CancellationToken);
         await _host.Client.ViewsUpdateByExternalIdAsync("workflow-7", view, cancellationToken: TestContext.Current.CancellationToken);
@@ -141,7 +141,7 @@ public sealed class SlackApiClientRequestTests : IDisposable
     public async Task Views_push_and_publish_carry_their_target()
     {
         _host.Slack.ThenJson(ViewOk).ThenJson(ViewOk);
-        var view = new TestModalView("Home") { Blocks = [] };
+        var view = new ModalView(new PlainText("Home")) { Blocks = [] };
 
         await _host.Client.ViewsPushAsync("trigger-2", view, TestContext.Current.CancellationToken);
         await _host.Client.ViewsPublishAsync("U061F7AUR", view, "h-1", TestContext.Current.CancellationToken);

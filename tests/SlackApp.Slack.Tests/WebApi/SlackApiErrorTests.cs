@@ -73,7 +73,7 @@ public sealed class SlackApiErrorTests : IDisposable
     {
         _host.Slack.Then(_ => new HttpResponseMessage(HttpStatusCode.TooManyRequests) { Headers = { RetryAfter = new(TimeSpan.FromSeconds(3)) } });
 
-        var ex = await Assert.ThrowsAsync<SlackRateLimitedException>(() => _host.Client.ViewsOpenAsync("t", new TestModalView("x") { Blocks = [] }, TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<SlackRateLimitedException>(() => _host.Client.ViewsOpenAsync("t", new ModalView(new PlainText("x")) { Blocks = [] }, TestContext.Current.CancellationToken));
 
         Assert.Equal(TimeSpan.FromSeconds(3), ex.RetryAfter);
     }
@@ -165,7 +165,7 @@ public sealed class SlackApiErrorTests : IDisposable
     public async Task Methods_unsafe_to_repeat_are_never_retried_on_a_5xx(string method)
     {
         _host.Slack.Fallback = _ => FakeSlackHandler.Json("""{"ok":false,"error":"service_unavailable"}""", HttpStatusCode.ServiceUnavailable);
-        var view = new TestModalView("x") { Blocks = [] };
+        var view = new ModalView(new PlainText("x")) { Blocks = [] };
         var ct = TestContext.Current.CancellationToken;
         Func<Task> call = method switch
         {
@@ -189,7 +189,7 @@ public sealed class SlackApiErrorTests : IDisposable
     {
         _host.Slack.Fallback = _ => throw new HttpRequestException("connection reset");
 
-        var ex = await Assert.ThrowsAsync<SlackApiException>(() => _host.Client.ViewsOpenAsync("trigger", new TestModalView("x") { Blocks = [] }, TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<SlackApiException>(() => _host.Client.ViewsOpenAsync("trigger", new ModalView(new PlainText("x")) { Blocks = [] }, TestContext.Current.CancellationToken));
 
         Assert.Equal("network_error", ex.Error);
         Assert.True(ex.IsTransient);

@@ -23,7 +23,7 @@ public sealed class TokenSecrecyTests : IDisposable
 
         await _host.Client.UsersInfoAsync("W1", ct);
         var denied = await Assert.ThrowsAsync<SlackApiException>(() => _host.Client.ChatPostMessageAsync("C1", new Message("x"), cancellationToken: ct));
-        var network = await Assert.ThrowsAsync<SlackApiException>(() => _host.Client.ViewsOpenAsync("t", new TestModalView("x") { Blocks = [] }, ct));
+        var network = await Assert.ThrowsAsync<SlackApiException>(() => _host.Client.ViewsOpenAsync("t", new ModalView(new PlainText("x")) { Blocks = [] }, ct));
         var oauth = await Assert.ThrowsAsync<SlackApiException>(() => _host.Get<ISlackOAuthClient>().ExchangeCodeAsync("code-1", null, ct));
 
         Assert.NotEmpty(_host.Logs.Lines);
