@@ -16,6 +16,7 @@ builder.Services.AddInstallations(builder.Configuration, builder.Environment);
 var app = builder.Build();
 
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+app.MapInstallation();
 
 app.Run();
 

@@ -1,10 +1,15 @@
 using Microsoft.AspNetCore.DataProtection;
 using SlackApp.Slack.OAuth;
+using SlackApp.Slack.WebApi;
 
 namespace SlackApp.Installations;
 
 public static class InstallationsServiceCollectionExtensions
 {
+    /// <summary>The bot scopes of manifest/manifest.json, asked for at install.</summary>
+    public static readonly IReadOnlyList<string> BotScopes =
+        ["commands", "chat:write", "chat:write.public", "channels:read", "groups:read", "users:read", "users:read.email", "im:write"];
+
     /// <summary>Installations, workspace settings, and the Data Protection key ring that encrypts their secrets.</summary>
     public static IServiceCollection AddInstallations(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -23,6 +28,22 @@ public static class InstallationsServiceCollectionExtensions
         services.AddSingleton<InstallationStore>();
         services.AddSingleton<IInstallationStore>(sp => sp.GetRequiredService<InstallationStore>());
         services.AddSingleton<WorkspaceSettingsRepository>();
+
+        // The OAuth install flow, with used states in the database (shared by every instance).
+        services.AddSingleton<IOAuthStateStore, OAuthStateRepository>();
+        services.AddSlackWebApi();
+        services.AddSlackOAuth();
+        services.PostConfigure<SlackOAuthOptions>(oauth =>
+        {
+            if (oauth.Scopes.Count == 0)
+            {
+                foreach (var scope in BotScopes)
+                {
+                    oauth.Scopes.Add(scope);
+                }
+            }
+        });
+        services.AddHostedService<SingleWorkspaceBootstrap>();
         return services;
     }
 }

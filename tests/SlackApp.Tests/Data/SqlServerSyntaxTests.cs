@@ -73,6 +73,8 @@ public sealed class SqlServerSyntaxTests
         await settings.ListManagersAsync(workspace, ct);
         await settings.SetManagersAsync(workspace, ["U2"], ct);
 
+        await new OAuthStateRepository(connections, clock).TryConsumeAsync("state-1", clock.GetUtcNow(), ct);
+
         var workflows = new WorkflowRepository(connections, clock);
         var draft = Workflows.WorkflowRepositoryTests.Draft();
         await workflows.ListAsync(workspace, ct);

@@ -1,21 +1,42 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using SlackApp.Slack.WebApi;
+using SlackApp.Tests.Fakes;
 
 namespace SlackApp.Tests.Hosting;
 
-/// <summary>The whole app in-process, on its own temporary SQLite file and key ring.</summary>
+/// <summary>
+/// The whole app in-process, on its own temporary SQLite file and key ring, talking to a
+/// <see cref="FakeSlack"/> instead of Slack.
+/// </summary>
 public class SlackAppFactory : WebApplicationFactory<Program>
 {
-    private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
+    public const string SigningSecret = "8f742231b10e8888abcd99yyyzzz85a5";
+    public const string ClientId = "1111.2222";
+    public const string ClientSecret = "client-secret-for-tests";
 
-    public SlackAppFactory()
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<Action<IServiceCollection>> _services = [];
+
+    public SlackAppFactory(bool withSlackCredentials = true)
     {
         Folder = Directory.CreateTempSubdirectory("slackapp-host-").FullName;
         _settings["Database:ConnectionString"] = $"Data Source={Path.Combine(Folder, "slackapp.db")}";
         _settings["DataProtection:KeysPath"] = Path.Combine(Folder, "keys");
+        _settings["Slack:ApiBaseUrl"] = FakeSlack.ApiBaseUrl;
+        if (withSlackCredentials)
+        {
+            _settings["Slack:SigningSecret"] = SigningSecret;
+            _settings["Slack:ClientId"] = ClientId;
+            _settings["Slack:ClientSecret"] = ClientSecret;
+        }
     }
 
     public string Folder { get; }
+
+    public FakeSlack Slack { get; } = new();
 
     /// <summary>Sets a configuration key (as a deployment would) before the host starts.</summary>
     public SlackAppFactory With(string key, string? value)
@@ -24,6 +45,16 @@ public class SlackAppFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Replaces or adds services before the host starts.</summary>
+    public SlackAppFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
+    public T Service<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -31,6 +62,16 @@ public class SlackAppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddHttpClient(SlackHttpClientNames.WebApi).ConfigurePrimaryHttpMessageHandler(() => Slack);
+            services.AddHttpClient(SlackHttpClientNames.ResponseUrl).ConfigurePrimaryHttpMessageHandler(() => Slack);
+            foreach (var configure in _services)
+            {
+                configure(services);
+            }
+        });
     }
 
     protected override void Dispose(bool disposing)
