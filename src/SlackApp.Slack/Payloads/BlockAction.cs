@@ -7,9 +7,9 @@ namespace SlackApp.Slack.Payloads;
 public abstract record BlockAction
 {
     /// <summary>The element kind, e.g. <c>button</c> or <c>static_select</c>.</summary>
-    public string Type { get; init; } = "";
+    public string Type { get; init => field = value ?? ""; } = "";
 
-    public string ActionId { get; init; } = "";
+    public string ActionId { get; init => field = value ?? ""; } = "";
     public string? BlockId { get; init; }
     public string? ActionTs { get; init; }
 }

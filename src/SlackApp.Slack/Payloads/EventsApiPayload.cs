@@ -4,7 +4,7 @@ namespace SlackApp.Slack.Payloads;
 public abstract record EventsApiPayload : SlackPayload
 {
     /// <summary>The envelope kind: <c>url_verification</c>, <c>event_callback</c> or <c>app_rate_limited</c>.</summary>
-    public string Type { get; init; } = "";
+    public string Type { get; init => field = value ?? ""; } = "";
 }
 
 /// <summary>Slack checking the request URL; the app answers with <see cref="Challenge"/>.</summary>

@@ -7,7 +7,7 @@ namespace SlackApp.Slack.Payloads;
 public abstract record InteractionPayload : SlackPayload
 {
     /// <summary>The payload kind, as Slack names it in <c>type</c>.</summary>
-    public string Type { get; init; } = "";
+    public string Type { get; init => field = value ?? ""; } = "";
 
     /// <summary>The workspace; null for org-wide installs, where <see cref="Enterprise"/> is set instead.</summary>
     public PayloadTeam? Team { get; init; }

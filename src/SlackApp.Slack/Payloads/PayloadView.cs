@@ -26,7 +26,7 @@ public sealed record PayloadView
     public string? AppInstalledTeamId { get; init; }
 
     /// <summary>The values of the view's input elements.</summary>
-    public ViewState State { get; init; } = ViewState.Empty;
+    public ViewState State { get; init => field = value ?? ViewState.Empty; } = ViewState.Empty;
 
     /// <summary>The view's blocks exactly as Slack sent them.</summary>
     public JsonElement? Blocks { get; init; }

@@ -3,7 +3,7 @@ namespace SlackApp.Slack.Payloads;
 /// <summary>A shortcut invocation: global (<c>shortcut</c>) or on a message (<c>message_action</c>).</summary>
 public abstract record ShortcutPayload : InteractionPayload
 {
-    public string CallbackId { get; init; } = "";
+    public string CallbackId { get; init => field = value ?? ""; } = "";
     public string? TriggerId { get; init; }
     public string? ActionTs { get; init; }
 }

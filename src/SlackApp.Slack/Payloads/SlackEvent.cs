@@ -5,14 +5,14 @@ namespace SlackApp.Slack.Payloads;
 /// <summary>The inner <c>event</c> of an <c>event_callback</c>, typed by <c>event.type</c>.</summary>
 public abstract record SlackEvent
 {
-    public string Type { get; init; } = "";
+    public string Type { get; init => field = value ?? ""; } = "";
     public string? EventTs { get; init; }
 }
 
 /// <summary>A user opened the app's Home, Messages or About tab.</summary>
 public sealed record AppHomeOpenedEvent : SlackEvent
 {
-    public string User { get; init; } = "";
+    public string User { get; init => field = value ?? ""; } = "";
     public string? Channel { get; init; }
 
     /// <summary><c>home</c> or <c>messages</c>.</summary>

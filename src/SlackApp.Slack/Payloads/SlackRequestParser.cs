@@ -135,8 +135,8 @@ public static class SlackRequestParser
         try
         {
             var payload = root.Deserialize<T>(SlackJson.Options);
-            return payload is null
-                ? new SlackParseResult.Malformed($"Empty {type} payload")
+            return payload is null || MissesRequiredMember(payload)
+                ? new SlackParseResult.Malformed($"Malformed {type} payload: a required member is missing or null")
                 : new SlackParseResult.Parsed(payload);
         }
         catch (JsonException exception)
@@ -145,6 +145,16 @@ public static class SlackRequestParser
             return new SlackParseResult.Malformed($"Malformed {type} payload: {exception.Message}");
         }
     }
+
+    // `required` catches absent members; an explicit JSON null slips through it, so check the ones listeners rely on.
+    private static bool MissesRequiredMember(SlackPayload payload) => payload switch
+    {
+        ViewSubmissionPayload submission => submission.View is null,
+        ViewClosedPayload closed => closed.View is null,
+        EventCallbackPayload envelope => envelope.Event is null,
+        UrlVerificationPayload verification => verification.Challenge is null,
+        _ => false,
+    };
 
     private static bool TryParseObject(string json, out JsonDocument document, out SlackParseResult failure)
     {

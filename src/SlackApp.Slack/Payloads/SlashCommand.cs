@@ -7,7 +7,7 @@ public sealed record SlashCommand : SlackPayload
     public required string Command { get; init; }
 
     /// <summary>Everything the user typed after the command; empty when nothing.</summary>
-    public string Text { get; init; } = "";
+    public string Text { get; init => field = value ?? ""; } = "";
 
     public string? TeamId { get; init; }
     public string? TeamDomain { get; init; }
