@@ -20,6 +20,9 @@ public sealed class InMemoryEventDeduplicator : IEventDeduplicator
         _lastPruneTicks = timeProvider.GetUtcNow().UtcTicks;
     }
 
+    /// <summary>How many event ids are held (tests check that expired ones are dropped).</summary>
+    internal int Count => _seen.Count;
+
     public ValueTask<bool> TryRegisterAsync(string eventId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(eventId);
