@@ -1,0 +1,4 @@
+namespace SlackApp.Slack.Payloads;
+
+/// <summary>Anything Slack sends to the app's request URL: a slash command, an interaction or an Events API envelope.</summary>
+public abstract record SlackPayload;

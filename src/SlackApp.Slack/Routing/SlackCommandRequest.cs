@@ -1,0 +1,27 @@
+using SlackApp.Slack.Blocks;
+using SlackApp.Slack.Payloads;
+
+namespace SlackApp.Slack.Routing;
+
+/// <summary>A slash command to handle; ack within 3 seconds, optionally with a reply.</summary>
+public sealed class SlackCommandRequest : SlackRequest<SlashCommand>
+{
+    internal SlackCommandRequest(SlashCommand payload, SlackContext context, SlackAcknowledgement acknowledgement)
+        : base(payload, context, acknowledgement)
+    {
+    }
+
+    /// <summary>Acknowledges with an empty 200: Slack shows nothing.</summary>
+    public void Ack() => Acknowledgement.Acknowledge(SlackAckBody.Empty);
+
+    /// <summary>Acknowledges with a text reply.</summary>
+    public void Ack(string text, ResponseType responseType = ResponseType.Ephemeral) =>
+        Ack(new ResponseMessage { Text = text, ResponseType = responseType });
+
+    /// <summary>Acknowledges with a Block Kit reply.</summary>
+    public void Ack(Message message, ResponseType responseType = ResponseType.Ephemeral) =>
+        Ack(ResponseMessage.From(message, responseType));
+
+    /// <summary>Acknowledges with <paramref name="message"/> as the reply.</summary>
+    public void Ack(ResponseMessage message) => Acknowledgement.Acknowledge(SlackAckBody.Message(message));
+}
