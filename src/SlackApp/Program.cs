@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SlackApp.Data;
 using SlackApp.Installations;
+using SlackApp.Signals;
 using SlackApp.Slack.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,10 +13,12 @@ builder.Services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Secti
 builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
 builder.Services.AddData();
 builder.Services.AddInstallations(builder.Configuration, builder.Environment);
+builder.Services.AddSignals();
 
 var app = builder.Build();
 
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+app.MapSignals();
 
 app.Run();
 
