@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace SlackApp.Signals;
 
@@ -25,10 +26,17 @@ public sealed record SignalBody
 
     public static SignalBody Read(ReadOnlyMemory<byte> utf8Json)
     {
+        // The JSON reader checks structure, not the bytes inside strings; reading those later would throw.
+        var json = WithoutByteOrderMark(utf8Json);
+        if (!Utf8.IsValid(json.Span))
+        {
+            return new SignalBody { Outcome = SignalBodyOutcome.MalformedJson, Detail = "The body is not valid UTF-8." };
+        }
+
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(WithoutByteOrderMark(utf8Json), DocumentOptions);
+            document = JsonDocument.Parse(json, DocumentOptions);
         }
         catch (JsonException e)
         {
