@@ -12,7 +12,12 @@ public static class SignalsServiceCollectionExtensions
     public static IServiceCollection AddSignals(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<SignalMatchingOptions>().BindConfiguration(SignalMatchingOptions.SectionName);
+        services.AddOptions<SignalMatchingOptions>()
+            .BindConfiguration(SignalMatchingOptions.SectionName)
+            .Validate(
+                o => o.BatchSize > 0 && o.PollInterval > TimeSpan.Zero && o.LeaseDuration > TimeSpan.Zero && o.RetryDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.RetryDelay,
+                "Signals:Matching needs a positive BatchSize, PollInterval, LeaseDuration and RetryDelay, and MaxRetryDelay of at least RetryDelay.")
+            .ValidateOnStart();
         services.TryAddSingleton<WorkflowRepository>();
         services.AddSingleton<SignalSignatureVerifier>();
         services.AddSingleton<SignalRepository>();

@@ -70,6 +70,20 @@ public sealed class SignalIntakeHttpTests(SignalIntakeApp app) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Same_batch_posted_concurrently_is_stored_once()
+    {
+        var secret = await app.InstallAsync("T0RACE");
+        var body = SignalPayloads.Batch(50, "race_").Utf8();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => app.PostAsync("T0RACE", secret, body)));
+
+        var counts = await Task.WhenAll(responses.Select(AcceptedAsync));
+        Assert.Equal(50, counts.Sum(c => c.Accepted));
+        Assert.Equal(250, counts.Sum(c => c.Duplicates));
+        Assert.Equal(50, (await app.StoredAsync("T0RACE")).Count);
+    }
+
+    [Fact]
     public async Task Batch_with_a_bad_signal_is_refused_naming_each_field_and_stores_nothing()
     {
         var secret = await app.InstallAsync("T0BAD");
