@@ -2,7 +2,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SlackApp.Data;
 using SlackApp.Installations;
+using SlackApp.Signals;
 using SlackApp.Slack.Hosting;
+using SlackApp.Slack.Routing;
+using SlackApp.Workflows;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,11 +15,17 @@ builder.Services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Secti
 builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
 builder.Services.AddData();
 builder.Services.AddInstallations(builder.Configuration, builder.Environment);
+builder.Services.AddSignals();
+builder.Services.AddSlackRouting(slack => slack
+    .AddInstallationEvents()
+    .AddWorkflowCommand());
 
 var app = builder.Build();
 
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+app.MapSlackEvents("/slack/events");
 app.MapInstallation();
+app.MapSignals();
 
 app.Run();
 

@@ -4,9 +4,12 @@ using Microsoft.Extensions.Options;
 namespace SlackApp.Slack.Routing;
 
 /// <summary>The bounded queue of handler runs, drained by <see cref="SlackHandlerQueueWorker"/> (Bolt's lazy listeners).</summary>
-internal sealed class SlackHandlerQueue
+internal sealed class SlackHandlerQueue : ISlackBackgroundWork
 {
     private readonly Channel<Func<CancellationToken, Task>> _channel;
+    private readonly object _gate = new();
+    private int _pending;
+    private TaskCompletionSource _idle = NewIdle(completed: true);
 
     public SlackHandlerQueue(IOptions<SlackRoutingOptions> options)
     {
@@ -19,9 +22,58 @@ internal sealed class SlackHandlerQueue
 
     public ChannelReader<Func<CancellationToken, Task>> Reader => _channel.Reader;
 
+    public int Pending => Volatile.Read(ref _pending);
+
     /// <summary>Queues a run; false when the queue is full or shutting down.</summary>
-    public bool TryEnqueue(Func<CancellationToken, Task> work) => _channel.Writer.TryWrite(work);
+    public bool TryEnqueue(Func<CancellationToken, Task> work)
+    {
+        lock (_gate)
+        {
+            if (!_channel.Writer.TryWrite(work))
+            {
+                return false;
+            }
+
+            if (_pending++ == 0)
+            {
+                _idle = NewIdle(completed: false);
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>Called by the worker when a queued run has finished, however it ended.</summary>
+    public void MarkDone()
+    {
+        lock (_gate)
+        {
+            if (--_pending == 0)
+            {
+                _idle.TrySetResult();
+            }
+        }
+    }
+
+    public Task WhenIdleAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return _idle.Task.WaitAsync(cancellationToken);
+        }
+    }
 
     /// <summary>Accepts no more runs; those queued still run.</summary>
     public void Complete() => _channel.Writer.TryComplete();
+
+    private static TaskCompletionSource NewIdle(bool completed)
+    {
+        var idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (completed)
+        {
+            idle.SetResult();
+        }
+
+        return idle;
+    }
 }

@@ -86,6 +86,7 @@ internal sealed class SlackHandlerQueueWorker : IHostedService, IDisposable
         {
             _slots.Release();
             _running.TryRemove(id, out _);
+            _queue.MarkDone();
         }
     }
 }

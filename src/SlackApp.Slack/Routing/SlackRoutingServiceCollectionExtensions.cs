@@ -26,6 +26,7 @@ public static class SlackRoutingServiceCollectionExtensions
         services.AddSingleton(builder.Build());
         services.TryAddSingleton<SlackDispatcher>();
         services.TryAddSingleton<SlackHandlerQueue>();
+        services.TryAddSingleton<ISlackBackgroundWork>(provider => provider.GetRequiredService<SlackHandlerQueue>());
         services.TryAddSingleton<SlackIngressEndpoint>();
         services.AddHostedService<SlackHandlerQueueWorker>();
         return services;

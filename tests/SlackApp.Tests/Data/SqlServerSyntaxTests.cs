@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Time.Testing;
 using SlackApp.Data;
 using SlackApp.Installations;
+using SlackApp.Signals;
 using SlackApp.Slack.OAuth;
 using SlackApp.Workflows;
 
@@ -85,6 +86,17 @@ public sealed class SqlServerSyntaxTests
         await workflows.UpdateAsync(workspace, draft with { Id = 1 }, "U1", ct);
         await workflows.SetEnabledAsync(workspace, 1, enabled: false, "U1", ct);
         await workflows.DeleteAsync(workspace, 1, ct);
+
+        var signals = new SignalRepository(connections, clock);
+        await signals.AddAsync(workspace, [Signals.SignalRepositoryTests.Incoming("sig_1"), Signals.SignalRepositoryTests.Incoming("sig_2")], ct);
+        await signals.ClaimAsync("worker-1", 50, TimeSpan.FromMinutes(2), ct);
+        await using (var connection = await connections.OpenAsync(ct))
+        {
+            await SignalRepository.ReadClaimedAsync(connection, [1, 2], "worker-1", ct);
+        }
+
+        await signals.MarkMatchedAsync(workspace, 1, 2, ct);
+        await signals.RecordFailureAsync(workspace, 1, clock.GetUtcNow(), "boom", ct);
 
         return statements;
     }

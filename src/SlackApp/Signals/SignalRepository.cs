@@ -1,0 +1,105 @@
+using Dapper;
+using SlackApp.Data;
+using SlackApp.Installations;
+
+namespace SlackApp.Signals;
+
+/// <summary>
+/// Stored signals: the intake adds them, the matching worker claims pending ones and marks them
+/// matched. Workspace-scoped except <see cref="ClaimAsync"/>, which serves every workspace by design
+/// and returns each row with its team.
+/// </summary>
+public sealed class SignalRepository(DbConnectionFactory connections, TimeProvider clock)
+{
+    public const string Pending = "pending";
+    public const string Matched = "matched";
+
+    private const int MaxErrorLength = 1000;
+
+    private static readonly string[] Key = ["team_id", "signal_id"];
+    private static readonly string[] Other = ["type", "occurred_at", "received_at", "raw_json", "status"];
+
+    /// <summary>
+    /// Stores the signals in one transaction: all or none. A signal id the workspace already has
+    /// (from an earlier request or earlier in this batch) is left as it is and counted as a duplicate.
+    /// </summary>
+    public async Task<SignalIntakeResult> AddAsync(Workspace workspace, IReadOnlyList<IncomingSignal> signals, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var rows = signals.Select(s => new
+        {
+            team_id = workspace.TeamId,
+            signal_id = s.Signal.Id,
+            type = SignalNames.Wire(s.Signal.Type),
+            occurred_at = s.Signal.OccurredAt,
+            received_at = now,
+            raw_json = s.RawJson,
+            status = Pending,
+        }).ToList();
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Dapper runs the statement once per row and sums the rows affected: 1 stored, 0 already there.
+        var inserted = await connection.ExecuteAsync(new CommandDefinition(
+            connections.Dialect.InsertIfAbsent("signals", Key, Other), rows, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return new SignalIntakeResult(inserted, signals.Count - inserted);
+    }
+
+    /// <summary>
+    /// Claims up to <paramref name="limit"/> pending signals of any workspace whose lease is free or
+    /// expired, leasing them to <paramref name="owner"/> for <paramref name="lease"/> so no other
+    /// instance takes them meanwhile.
+    /// </summary>
+    public async Task<IReadOnlyList<PendingSignal>> ClaimAsync(string owner, int limit, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var ids = (await connection.QueryAsync<long>(new CommandDefinition(
+            connections.Dialect.ClaimWithLease("signals", "id", $"status = '{Pending}'", "id", "lease_until", "lease_owner"),
+            new { Limit = limit, Now = now, LeaseUntil = now + lease, Owner = owner },
+            cancellationToken: cancellationToken))).ToList();
+        return ids.Count == 0 ? [] : await ReadClaimedAsync(connection, ids, owner, cancellationToken);
+    }
+
+    /// <summary>Records the outcome of matching: the signal is done and its lease released.</summary>
+    public async Task MarkMatchedAsync(Workspace workspace, long id, int matchCount, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            UPDATE signals
+            SET status = '{Matched}', matched_at = @Now, match_count = @MatchCount, lease_until = NULL, lease_owner = NULL
+            WHERE id = @Id AND team_id = @TeamId AND status = '{Pending}'
+            """,
+            new { Id = id, workspace.TeamId, MatchCount = matchCount, Now = clock.GetUtcNow() },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Records a failed pass: the signal stays pending, leased until <paramref name="retryAt"/> so it is not retried sooner.</summary>
+    public async Task RecordFailureAsync(Workspace workspace, long id, DateTimeOffset retryAt, string error, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            UPDATE signals
+            SET attempts = attempts + 1, last_error = @Error, lease_until = @RetryAt
+            WHERE id = @Id AND team_id = @TeamId AND status = '{Pending}'
+            """,
+            new { Id = id, workspace.TeamId, RetryAt = retryAt, Error = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Reads back rows this owner just claimed; a separate statement because a claim returns only ids.</summary>
+    internal static async Task<IReadOnlyList<PendingSignal>> ReadClaimedAsync(System.Data.Common.DbConnection connection, IReadOnlyCollection<long> ids, string owner, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<PendingSignal>(new CommandDefinition(
+            """
+            SELECT id AS Id, team_id AS TeamId, signal_id AS SignalId, raw_json AS RawJson, received_at AS ReceivedAt, attempts AS Attempts
+            FROM signals WHERE id IN @Ids AND lease_owner = @Owner ORDER BY id
+            """,
+            new { Ids = ids, Owner = owner },
+            cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+}

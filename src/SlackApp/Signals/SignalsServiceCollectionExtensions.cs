@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SlackApp.Workflows;
+
+namespace SlackApp.Signals;
+
+public static class SignalsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Signal intake and the matching worker. Needs <c>AddData</c> and <c>AddInstallations</c>. The
+    /// default <see cref="ISignalMatchHandler"/> only logs; registering another one (before or after) replaces it.
+    /// </summary>
+    public static IServiceCollection AddSignals(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<SignalMatchingOptions>()
+            .BindConfiguration(SignalMatchingOptions.SectionName)
+            .Validate(
+                o => o.BatchSize > 0 && o.PollInterval > TimeSpan.Zero && o.LeaseDuration > TimeSpan.Zero && o.RetryDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.RetryDelay,
+                "Signals:Matching needs a positive BatchSize, PollInterval, LeaseDuration and RetryDelay, and MaxRetryDelay of at least RetryDelay.")
+            .ValidateOnStart();
+        services.TryAddSingleton<WorkflowRepository>();
+        services.AddSingleton<SignalSignatureVerifier>();
+        services.AddSingleton<SignalRepository>();
+        services.AddSingleton<SignalMatchingTrigger>();
+        services.AddSingleton<SignalIntake>();
+        services.TryAddSingleton<ISignalMatchHandler, LoggingSignalMatchHandler>();
+        services.AddSingleton<SignalMatchingWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<SignalMatchingWorker>());
+        return services;
+    }
+}
