@@ -36,7 +36,7 @@ internal sealed class SlackApiTransport(HttpClient http, IOptionsMonitor<SlackOp
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        using var response = await SendOrThrowAsync(method, request, cancellationToken);
+        using var response = await SendOrThrowAsync(http, method, request, cancellationToken);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         if (logger.IsEnabled(LogLevel.Debug))
         {
@@ -80,7 +80,8 @@ internal sealed class SlackApiTransport(HttpClient http, IOptionsMonitor<SlackOp
         }
     }
 
-    private async Task<HttpResponseMessage> SendOrThrowAsync(string method, HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>Sends <paramref name="request"/>; a timeout or network failure becomes a <see cref="SlackApiException"/> naming <paramref name="method"/>.</summary>
+    internal static async Task<HttpResponseMessage> SendOrThrowAsync(HttpClient http, string method, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         try
         {
