@@ -1,7 +1,5 @@
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using SlackApp.Slack.Json;
 
 namespace SlackApp.Slack.WebApi;
 
@@ -16,7 +14,7 @@ internal sealed class SlackResponseUrlClient(IHttpClientFactory httpClients, ILo
         var http = httpClients.CreateClient(SlackHttpClientNames.ResponseUrl);
         using var request = new HttpRequestMessage(HttpMethod.Post, responseUrl)
         {
-            Content = new StringContent(ReplyJson.Of(message).ToJsonString(SlackJson.Options), Encoding.UTF8, "application/json"),
+            Content = SlackApiTransport.JsonContent(ReplyJson.Of(message)),
         };
 
         using var response = await SlackApiTransport.SendOrThrowAsync(http, Method, request, cancellationToken);
