@@ -24,7 +24,7 @@ internal static class ReplyJson
     {
         if (message.DeleteOriginal)
         {
-            var deletion = message.Message is { } content ? BlockKitJson.ToNode(content) : [];
+            var deletion = message.Message is { } content ? BlockKitJson.ToNode(content) : new JsonObject();
             deletion["delete_original"] = true;
             return deletion;
         }
