@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SlackApp.Slack.Blocks;
 using SlackApp.Slack.Json;
+using SlackApp.Slack.WebApi;
 
 namespace SlackApp.Slack.Routing;
 
@@ -10,8 +11,8 @@ internal sealed record SlackAckBody(JsonObject? Json)
 {
     public static SlackAckBody Empty { get; } = new((JsonObject?)null);
 
-    public static SlackAckBody Message(ResponseMessage message) =>
-        new(JsonSerializer.SerializeToNode(message, SlackJson.Options)!.AsObject());
+    /// <summary>A slash command's reply: the same message-with-response-type a <c>response_url</c> post carries.</summary>
+    public static SlackAckBody Message(Message message, ResponseType responseType) => new(ReplyJson.Of(message, responseType));
 
     public static SlackAckBody ViewErrors(IReadOnlyDictionary<string, string> errors)
     {
@@ -25,25 +26,27 @@ internal sealed record SlackAckBody(JsonObject? Json)
     }
 
     public static SlackAckBody ViewUpdate(View view) =>
-        new(new JsonObject { ["response_action"] = "update", ["view"] = ViewNode(view) });
+        new(new JsonObject { ["response_action"] = "update", ["view"] = BlockKitJson.ToNode(view) });
 
     public static SlackAckBody ViewPush(View view) =>
-        new(new JsonObject { ["response_action"] = "push", ["view"] = ViewNode(view) });
+        new(new JsonObject { ["response_action"] = "push", ["view"] = BlockKitJson.ToNode(view) });
 
     public static SlackAckBody ViewClear() => new(new JsonObject { ["response_action"] = "clear" });
 
-    public static SlackAckBody Options(IReadOnlyList<Option> options) =>
-        new(new JsonObject { ["options"] = JsonSerializer.SerializeToNode(options, SlackJson.Options) });
-
-    public static SlackAckBody OptionGroups(IReadOnlyList<OptionGroup> groups) =>
-        new(new JsonObject { ["option_groups"] = JsonSerializer.SerializeToNode(groups, SlackJson.Options) });
-
-    private static JsonNode? ViewNode(View view)
+    /// <summary>A <c>block_suggestion</c> answer; one with neither options nor groups means "no results".</summary>
+    public static SlackAckBody Options(OptionsResponse response)
     {
-        // Serialise through the polymorphic base when it knows this kind (so `type` is written);
-        // otherwise as the runtime type, so every member is written.
-        var polymorphism = SlackJson.Options.GetTypeInfo(typeof(View)).PolymorphismOptions;
-        var knownToBase = polymorphism?.DerivedTypes.Any(derived => derived.DerivedType == view.GetType()) == true;
-        return JsonSerializer.SerializeToNode(view, knownToBase ? typeof(View) : view.GetType(), SlackJson.Options);
+        if (response.Options is not null && response.OptionGroups is not null)
+        {
+            throw new ArgumentException("An options response holds options or option groups, not both.", nameof(response));
+        }
+
+        var json = JsonSerializer.SerializeToNode(response, SlackJson.Options)!.AsObject();
+        if (response.Options is null && response.OptionGroups is null)
+        {
+            json["options"] = new JsonArray();
+        }
+
+        return new(json);
     }
 }

@@ -1,5 +1,6 @@
 using SlackApp.Slack.Blocks;
 using SlackApp.Slack.Payloads;
+using SlackApp.Slack.WebApi;
 
 namespace SlackApp.Slack.Routing;
 
@@ -15,13 +16,12 @@ public sealed class SlackCommandRequest : SlackRequest<SlashCommand>
     public void Ack() => Acknowledgement.Acknowledge(SlackAckBody.Empty);
 
     /// <summary>Acknowledges with a text reply.</summary>
-    public void Ack(string text, ResponseType responseType = ResponseType.Ephemeral) =>
-        Ack(new ResponseMessage { Text = text, ResponseType = responseType });
+    public void Ack(string text, ResponseType responseType = ResponseType.Ephemeral) => Ack(new Message(text), responseType);
 
-    /// <summary>Acknowledges with a Block Kit reply.</summary>
-    public void Ack(Message message, ResponseType responseType = ResponseType.Ephemeral) =>
-        Ack(ResponseMessage.From(message, responseType));
-
-    /// <summary>Acknowledges with <paramref name="message"/> as the reply.</summary>
-    public void Ack(ResponseMessage message) => Acknowledgement.Acknowledge(SlackAckBody.Message(message));
+    /// <summary>Acknowledges with <paramref name="message"/> as the reply, seen by the user alone or by the whole channel.</summary>
+    public void Ack(Message message, ResponseType responseType = ResponseType.Ephemeral)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        Acknowledgement.Acknowledge(SlackAckBody.Message(message, responseType));
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SlackApp.Slack.Blocks;
 using SlackApp.Slack.OAuth;
 using SlackApp.Slack.Payloads;
 using SlackApp.Slack.WebApi;
@@ -41,7 +42,7 @@ public sealed class SlackContext
     public string? UserId => _origin.UserId;
     public string? ChannelId => _origin.ChannelId;
 
-    /// <summary>Where <see cref="RespondAsync(ResponseMessage, CancellationToken)"/> posts; null when the payload has none.</summary>
+    /// <summary>Where <see cref="RespondAsync(ResponseUrlMessage, CancellationToken)"/> posts; null when the payload has none.</summary>
     public string? ResponseUrl => _origin.ResponseUrl;
 
     /// <summary>Opens a modal (valid for 3 seconds after the interaction).</summary>
@@ -68,17 +69,18 @@ public sealed class SlackContext
     /// <summary>Values middleware passes along to later middleware and the listener.</summary>
     public IDictionary<string, object?> Items { get; } = new Dictionary<string, object?>(StringComparer.Ordinal);
 
-    /// <summary>Posts an ephemeral message to the request's <c>response_url</c>.</summary>
+    /// <summary>Posts an ephemeral text message to the request's <c>response_url</c>.</summary>
     public Task RespondAsync(string text, CancellationToken cancellationToken = default) =>
-        RespondAsync(ResponseMessage.Ephemeral(text), cancellationToken);
+        RespondAsync(ResponseUrlMessage.Ephemeral(new Message(text)), cancellationToken);
 
-    /// <summary>Posts <paramref name="message"/> to the request's <c>response_url</c>.</summary>
-    public Task RespondAsync(ResponseMessage message, CancellationToken cancellationToken = default)
+    /// <summary>Posts <paramref name="message"/> to the request's <c>response_url</c>; throws <see cref="SlackApiException"/> when Slack refuses it.</summary>
+    public Task RespondAsync(ResponseUrlMessage message, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(message);
         var responseUrl = ResponseUrl
             ?? throw new InvalidOperationException("This Slack request carries no response_url to respond to.");
-        var client = Services.GetRequiredService<IResponseUrlClient>();
-        return client.RespondAsync(responseUrl, message, cancellationToken == default ? CancellationToken : cancellationToken);
+        var client = Services.GetRequiredService<ISlackResponseUrlClient>();
+        return client.SendAsync(responseUrl, message, cancellationToken == default ? CancellationToken : cancellationToken);
     }
 
     private ISlackApiClient CreateClient()
@@ -89,8 +91,6 @@ public sealed class SlackContext
             throw new SlackAppNotInstalledException(EnterpriseId, TeamId);
         }
 
-        var factory = Services.GetService<ISlackApiClientFactory>()
-            ?? throw new InvalidOperationException("No ISlackApiClientFactory is registered: add the Slack Web API services.");
-        return factory.ForToken(token);
+        return Services.GetRequiredService<ISlackApiClientFactory>().ForToken(token);
     }
 }

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SlackApp.Slack.Blocks;
 using SlackApp.Slack.Hosting;
 using SlackApp.Slack.OAuth;
 using SlackApp.Slack.Payloads;
+using SlackApp.Slack.WebApi;
 
 namespace SlackApp.Slack.Routing;
 
@@ -142,10 +144,10 @@ internal sealed class SlackDispatcher
 
     private async Task ApologiseAsync(SlackContext context, SlackAcknowledgement acknowledgement, CancellationToken cancellationToken)
     {
-        var apology = ResponseMessage.Ephemeral(_routingOptions.Value.ErrorMessage);
+        var apology = new Message(_routingOptions.Value.ErrorMessage);
 
         // A slash command still waiting for its answer gets the apology in the ack itself.
-        if (context.Payload is SlashCommand && acknowledgement.TryAnswer(SlackAckBody.Message(apology)))
+        if (context.Payload is SlashCommand && acknowledgement.TryAnswer(SlackAckBody.Message(apology, ResponseType.Ephemeral)))
         {
             return;
         }
@@ -155,7 +157,7 @@ internal sealed class SlackDispatcher
         {
             try
             {
-                await context.RespondAsync(apology with { ReplaceOriginal = false }, cancellationToken);
+                await context.RespondAsync(ResponseUrlMessage.Ephemeral(apology), cancellationToken);
             }
             catch (Exception respondException)
             {

@@ -15,11 +15,18 @@ public sealed class SlackOptionsRequest : SlackRequest<BlockSuggestionPayload>
     public string Query => Payload.Value;
 
     /// <summary>Acknowledges with no options ("no results").</summary>
-    public void Ack() => Ack((IReadOnlyList<Option>)[]);
+    public void Ack() => Ack(new OptionsResponse { Options = [] });
+
+    /// <summary>Acknowledges with <paramref name="response"/>: its options or its option groups, not both.</summary>
+    public void Ack(OptionsResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        Acknowledgement.Acknowledge(SlackAckBody.Options(response));
+    }
 
     /// <summary>Acknowledges with <c>{"options": [...]}</c>.</summary>
-    public void Ack(IReadOnlyList<Option> options) => Acknowledgement.Acknowledge(SlackAckBody.Options(options));
+    public void Ack(IReadOnlyList<Option> options) => Ack(new OptionsResponse { Options = options });
 
     /// <summary>Acknowledges with <c>{"option_groups": [...]}</c>.</summary>
-    public void Ack(IReadOnlyList<OptionGroup> optionGroups) => Acknowledgement.Acknowledge(SlackAckBody.OptionGroups(optionGroups));
+    public void Ack(IReadOnlyList<OptionGroup> optionGroups) => Ack(new OptionsResponse { OptionGroups = optionGroups });
 }

@@ -1,11 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using SlackApp.Slack.Hosting;
 using SlackApp.Slack.Signing;
+using SlackApp.Slack.WebApi;
 
 namespace SlackApp.Slack.Routing;
 
-/// <summary>Registers the Slack ingress: signature check, parsing, listeners, the handler queue and event de-duplication.</summary>
+/// <summary>Registers the Slack ingress: signature check, parsing, listeners, the handler queue, event de-duplication, and the Web API clients.</summary>
 public static class SlackRoutingServiceCollectionExtensions
 {
     /// <summary>Adds Slack routing with the listeners and middleware that <paramref name="configure"/> registers.</summary>
@@ -15,13 +15,11 @@ public static class SlackRoutingServiceCollectionExtensions
         var builder = new SlackAppBuilder();
         configure(builder);
 
-        services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.SectionName);
+        // The Web API layer binds the Slack section, and brings the clients listeners call and respond through.
+        services.AddSlackWebApi();
         services.AddOptions<SlackRoutingOptions>().BindConfiguration(SlackRoutingOptions.SectionName);
-        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SlackSignatureVerifier>();
         services.TryAddSingleton<IEventDeduplicator, InMemoryEventDeduplicator>();
-        services.AddHttpClient(HttpResponseUrlClient.HttpClientName);
-        services.TryAddScoped<IResponseUrlClient, HttpResponseUrlClient>();
 
         services.AddSingleton(builder.Build());
         services.TryAddSingleton<SlackDispatcher>();

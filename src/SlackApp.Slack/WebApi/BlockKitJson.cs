@@ -13,4 +13,16 @@ internal static class BlockKitJson
 
     public static JsonObject ToNode(View view) =>
         JsonSerializer.SerializeToNode(view, SlackJson.Options)!.AsObject();
+
+    /// <summary><c>{"text": …, "blocks": […]}</c>, the content every message-sending call and reply shares.</summary>
+    public static JsonObject ToNode(Message message)
+    {
+        var node = new JsonObject { ["text"] = message.Text };
+        if (message.Blocks is { } blocks)
+        {
+            node["blocks"] = ToArray(blocks);
+        }
+
+        return node;
+    }
 }

@@ -32,13 +32,3 @@ public sealed record ResponseUrlMessage
     /// <summary>Deletes the message the interaction came from.</summary>
     public static ResponseUrlMessage Delete() => new() { DeleteOriginal = true };
 }
-
-/// <summary>Who sees a message sent to a <c>response_url</c>.</summary>
-public enum ResponseType
-{
-    /// <summary><c>ephemeral</c>: only the user who interacted.</summary>
-    Ephemeral,
-
-    /// <summary><c>in_channel</c>: everyone in the conversation.</summary>
-    InChannel,
-}

@@ -116,12 +116,8 @@ internal sealed class SlackApiClient(SlackApiTransport transport, string token) 
 
     private static JsonObject MessageBody(string channel, Message message)
     {
-        var body = new JsonObject { ["channel"] = channel, ["text"] = message.Text };
-        if (message.Blocks is { } blocks)
-        {
-            body["blocks"] = BlockKitJson.ToArray(blocks);
-        }
-
+        var body = BlockKitJson.ToNode(message);
+        body["channel"] = channel;
         return body;
     }
 

@@ -18,10 +18,10 @@ internal sealed class SlackApiTransport(HttpClient http, IOptionsMonitor<SlackOp
 
     /// <summary>POST with a JSON body; needs a token (Slack reads JSON bodies only with an Authorization header).</summary>
     public Task<T> PostJsonAsync<T>(string method, string token, JsonObject body, CancellationToken cancellationToken)
-    {
-        var content = new StringContent(body.ToJsonString(SlackJson.Options), Encoding.UTF8, JsonMediaType);
-        return SendAsync<T>(method, token, content, cancellationToken);
-    }
+        => SendAsync<T>(method, token, JsonContent(body), cancellationToken);
+
+    /// <summary>A JSON request body, as Slack reads it (UTF-8, <c>application/json</c>).</summary>
+    internal static StringContent JsonContent(JsonObject body) => new(body.ToJsonString(SlackJson.Options), Encoding.UTF8, JsonMediaType);
 
     /// <summary>POST with a form-encoded body, for methods that do not read JSON; <paramref name="token"/> is null for oauth.v2.access.</summary>
     public Task<T> PostFormAsync<T>(string method, string? token, IEnumerable<KeyValuePair<string, string>> form, CancellationToken cancellationToken)
@@ -36,7 +36,7 @@ internal sealed class SlackApiTransport(HttpClient http, IOptionsMonitor<SlackOp
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        using var response = await SendOrThrowAsync(method, request, cancellationToken);
+        using var response = await SendOrThrowAsync(http, method, request, cancellationToken);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         if (logger.IsEnabled(LogLevel.Debug))
         {
@@ -80,7 +80,8 @@ internal sealed class SlackApiTransport(HttpClient http, IOptionsMonitor<SlackOp
         }
     }
 
-    private async Task<HttpResponseMessage> SendOrThrowAsync(string method, HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>Sends <paramref name="request"/>; a timeout or network failure becomes a <see cref="SlackApiException"/> naming <paramref name="method"/>.</summary>
+    internal static async Task<HttpResponseMessage> SendOrThrowAsync(HttpClient http, string method, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         try
         {

@@ -1,9 +1,5 @@
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
-using Polly.Timeout;
-using SlackApp.Slack.Json;
 
 namespace SlackApp.Slack.WebApi;
 
@@ -18,40 +14,20 @@ internal sealed class SlackResponseUrlClient(IHttpClientFactory httpClients, ILo
         var http = httpClients.CreateClient(SlackHttpClientNames.ResponseUrl);
         using var request = new HttpRequestMessage(HttpMethod.Post, responseUrl)
         {
-            Content = new StringContent(Body(message).ToJsonString(SlackJson.Options), Encoding.UTF8, "application/json"),
+            Content = SlackApiTransport.JsonContent(ReplyJson.Of(message)),
         };
 
-        HttpResponseMessage response;
-        try
+        using var response = await SlackApiTransport.SendOrThrowAsync(http, Method, request, cancellationToken);
+        var text = (await response.Content.ReadAsStringAsync(cancellationToken)).Trim();
+        var error = ErrorIn(text);
+        if (logger.IsEnabled(LogLevel.Debug))
         {
-            response = await http.SendAsync(request, cancellationToken);
-        }
-        catch (TimeoutRejectedException ex)
-        {
-            throw new SlackApiException(Method, SlackErrorCodes.RequestTimeout, innerException: ex);
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new SlackApiException(Method, SlackErrorCodes.RequestTimeout, innerException: ex);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new SlackApiException(Method, SlackErrorCodes.NetworkError, innerException: ex);
+            logger.LogDebug("Slack response_url answered HTTP {Status}", (int)response.StatusCode);
         }
 
-        using (response)
+        if (!response.IsSuccessStatusCode || error is not null)
         {
-            var text = (await response.Content.ReadAsStringAsync(cancellationToken)).Trim();
-            var error = ErrorIn(text);
-            if (logger.IsEnabled(LogLevel.Debug))
-            {
-                logger.LogDebug("Slack response_url answered HTTP {Status}", (int)response.StatusCode);
-            }
-
-            if (!response.IsSuccessStatusCode || error is not null)
-            {
-                throw new SlackApiException(Method, error ?? SlackErrorCodes.HttpError, response.IsSuccessStatusCode ? null : response.StatusCode);
-            }
+            throw new SlackApiException(Method, error ?? SlackErrorCodes.HttpError, response.IsSuccessStatusCode ? null : response.StatusCode);
         }
     }
 
@@ -86,33 +62,5 @@ internal sealed class SlackResponseUrlClient(IHttpClientFactory httpClients, ILo
 
         // Plain-text error codes are short snake_case words; anything else is not Slack's.
         return text.Length <= 64 && text.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? text : SlackErrorCodes.InvalidResponse;
-    }
-
-    private static JsonObject Body(ResponseUrlMessage message)
-    {
-        var body = new JsonObject();
-        if (message.Message is { } content)
-        {
-            body["text"] = content.Text;
-            if (content.Blocks is { } blocks)
-            {
-                body["blocks"] = BlockKitJson.ToArray(blocks);
-            }
-        }
-
-        if (message.DeleteOriginal)
-        {
-            body["delete_original"] = true;
-            return body;
-        }
-
-        body["response_type"] = message.ResponseType == ResponseType.InChannel ? "in_channel" : "ephemeral";
-        body["replace_original"] = message.ReplaceOriginal;
-        if (!string.IsNullOrEmpty(message.ThreadTs))
-        {
-            body["thread_ts"] = message.ThreadTs;
-        }
-
-        return body;
     }
 }

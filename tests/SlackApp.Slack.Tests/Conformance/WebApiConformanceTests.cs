@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SlackApp.Slack.Blocks;
 using SlackApp.Slack.Json;
+using SlackApp.Slack.Payloads;
 using SlackApp.Slack.Tests.WebApi;
 using SlackApp.Slack.WebApi;
 
@@ -243,7 +244,7 @@ public sealed class WebApiConformanceTests
         Assert.Equal(Str(json["profile"], "real_name"), user.Profile?.RealName);
     }
 
-    private static void CheckView(ViewInfo view, JsonNode json)
+    private static void CheckView(PayloadView view, JsonNode json)
     {
         Assert.Equal(Str(json, "id"), view.Id);
         Assert.Equal(Str(json, "hash"), view.Hash);

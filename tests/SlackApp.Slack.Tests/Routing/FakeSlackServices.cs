@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using SlackApp.Slack.OAuth;
-using SlackApp.Slack.Routing;
 using SlackApp.Slack.WebApi;
 
 namespace SlackApp.Slack.Tests.Routing;
@@ -47,13 +46,13 @@ internal static class FakeSlackApiClients
 }
 
 /// <summary>Records what would be posted to response URLs.</summary>
-internal sealed class RecordingResponseUrlClient : IResponseUrlClient
+internal sealed class RecordingResponseUrlClient : ISlackResponseUrlClient
 {
-    public ConcurrentQueue<(string ResponseUrl, ResponseMessage Message)> Posts { get; } = new();
+    public ConcurrentQueue<(string ResponseUrl, ResponseUrlMessage Message)> Posts { get; } = new();
 
     public TaskCompletionSource FirstPost { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Task RespondAsync(string responseUrl, ResponseMessage message, CancellationToken cancellationToken)
+    public Task SendAsync(string responseUrl, ResponseUrlMessage message, CancellationToken cancellationToken)
     {
         Posts.Enqueue((responseUrl, message));
         FirstPost.TrySetResult();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using SlackApp.Slack.Blocks;
 using SlackApp.Slack.Routing;
+using SlackApp.Slack.WebApi;
 using static SlackApp.Slack.Tests.Routing.HttpAssertions;
 
 namespace SlackApp.Slack.Tests.Routing;
@@ -161,6 +162,20 @@ public sealed class SlackAcknowledgementTests
     }
 
     [Fact]
+    public async Task Replies_with_blocks_in_the_same_shape_as_a_response_url_message_without_its_replace_flags()
+    {
+        await using var app = await SlackTestApp.StartAsync(slack => slack.Command("/usergems", (request, _) =>
+        {
+            request.Ack(new Message("2 workflows", [new SectionBlock { Text = new MarkdownText("*2 workflows*") }]));
+            return Task.CompletedTask;
+        }));
+
+        await AssertJsonAsync(await app.PostFormAsync(TestPayloads.SlashCommand()), """
+            {"response_type":"ephemeral","text":"2 workflows","blocks":[{"type":"section","text":{"type":"mrkdwn","text":"*2 workflows*"}}]}
+            """);
+    }
+
+    [Fact]
     public async Task Keeps_the_modal_open_with_errors_by_block()
     {
         await using var app = await SlackTestApp.StartAsync(slack => slack.View("workflow-edit", (request, _) =>
@@ -179,13 +194,13 @@ public sealed class SlackAcknowledgementTests
     {
         await using var app = await SlackTestApp.StartAsync(slack => slack.View("workflow-edit", (request, _) =>
         {
-            request.AckWithUpdate(new TestModal { Blocks = [], CallbackId = "workflow-saved", PrivateMetadata = "wf-42" });
+            request.AckWithUpdate(new ModalView(new PlainText("Workflow saved")) { Blocks = [], CallbackId = "workflow-saved", PrivateMetadata = "wf-42" });
             return Task.CompletedTask;
         }));
 
         using var response = await app.PostInteractionAsync(TestPayloads.ViewSubmission("workflow-edit"));
 
-        await AssertJsonAsync(response, """{"response_action":"update","view":{"type":"modal","blocks":[],"callback_id":"workflow-saved","private_metadata":"wf-42"}}""");
+        await AssertJsonAsync(response, """{"response_action":"update","view":{"type":"modal","title":{"type":"plain_text","text":"Workflow saved"},"blocks":[],"callback_id":"workflow-saved","private_metadata":"wf-42"}}""");
     }
 
     [Fact]
@@ -193,13 +208,13 @@ public sealed class SlackAcknowledgementTests
     {
         await using var app = await SlackTestApp.StartAsync(slack => slack.View("workflow-edit", (request, _) =>
         {
-            request.AckWithPush(new TestModal { Blocks = [], CallbackId = "confirm" });
+            request.AckWithPush(new ModalView(new PlainText("Confirm")) { Blocks = [], CallbackId = "confirm" });
             return Task.CompletedTask;
         }));
 
         using var response = await app.PostInteractionAsync(TestPayloads.ViewSubmission("workflow-edit"));
 
-        await AssertJsonAsync(response, """{"response_action":"push","view":{"type":"modal","blocks":[],"callback_id":"confirm"}}""");
+        await AssertJsonAsync(response, """{"response_action":"push","view":{"type":"modal","title":{"type":"plain_text","text":"Confirm"},"blocks":[],"callback_id":"confirm"}}""");
     }
 
     [Fact]
@@ -245,11 +260,6 @@ public sealed class SlackAcknowledgementTests
     [Fact]
     public async Task Answers_an_options_request_with_option_groups()
     {
-        // OptionGroup.Label is declared as PlainText; it carries its "type" only once the Block Kit layer makes
-        // PlainText polymorphic itself (done on the Block Kit branch).
-        Assert.SkipUnless(
-            System.Text.Json.JsonSerializer.Serialize(new PlainText("x"), SlackApp.Slack.Json.SlackJson.Options).Contains("plain_text", StringComparison.Ordinal),
-            "PlainText does not yet write its type when declared as PlainText.");
         await using var app = await SlackTestApp.StartAsync(slack => slack.Options("account-search", (request, _) =>
         {
             request.Ack([new OptionGroup(new PlainText("Customers"), [new Option(new PlainText("Acme"), "acc-1")])]);
@@ -275,9 +285,46 @@ public sealed class SlackAcknowledgementTests
         await AssertJsonAsync(await app.PostInteractionAsync(TestPayloads.BlockSuggestion("account-search", "zz")), """{"options":[]}""");
     }
 
-    /// <summary>A modal as the Block Kit layer will model it, reduced to what these tests need.</summary>
-    private sealed record TestModal : View
+    [Fact]
+    public async Task Answers_an_options_request_with_an_options_response()
     {
-        public string Type { get; init; } = "modal";
+        var response = new OptionsResponse { Options = [new Option(new PlainText("Acme Corp"), "acc-1")] };
+        await using var app = await SlackTestApp.StartAsync(slack => slack.Options("account-search", (request, _) =>
+        {
+            request.Ack(response);
+            return Task.CompletedTask;
+        }));
+
+        await AssertJsonAsync(
+            await app.PostInteractionAsync(TestPayloads.BlockSuggestion("account-search", "Ac")),
+            """{"options":[{"text":{"type":"plain_text","text":"Acme Corp"},"value":"acc-1"}]}""");
+        Assert.Empty(BlockKitValidator.Validate(response));
+    }
+
+    [Fact]
+    public async Task Answers_an_options_response_holding_nothing_as_no_results()
+    {
+        await using var app = await SlackTestApp.StartAsync(slack => slack.Options("account-search", (request, _) =>
+        {
+            request.Ack(new OptionsResponse());
+            return Task.CompletedTask;
+        }));
+
+        await AssertJsonAsync(await app.PostInteractionAsync(TestPayloads.BlockSuggestion("account-search", "zz")), """{"options":[]}""");
+    }
+
+    [Fact]
+    public async Task Refuses_an_options_response_holding_both_options_and_groups()
+    {
+        var refused = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var app = await SlackTestApp.StartAsync(slack => slack.Options("account-search", (request, _) =>
+        {
+            var option = new Option(new PlainText("Acme"), "acc-1");
+            refused.SetResult(Record.Exception(() => request.Ack(new OptionsResponse { Options = [option], OptionGroups = [new OptionGroup(new PlainText("Customers"), [option])] })));
+            return Task.CompletedTask;
+        }));
+
+        await AssertEmptyOkAsync(await app.PostInteractionAsync(TestPayloads.BlockSuggestion("account-search", "Ac")));
+        Assert.IsType<ArgumentException>(await refused.Task.Within());
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 using SlackApp.Slack.Routing;
+using SlackApp.Slack.WebApi;
 using static SlackApp.Slack.Tests.Routing.HttpAssertions;
 
 namespace SlackApp.Slack.Tests.Routing;
@@ -42,7 +43,7 @@ public sealed class SlackErrorHandlingTests
         await app.ResponseUrls.FirstPost.Task.Within();
         var (url, message) = Assert.Single(app.ResponseUrls.Posts);
         Assert.Equal("https://hooks.slack.com/actions/T0001/1232321423432/abc", url);
-        Assert.Equal(Apology, message.Text);
+        Assert.Equal(Apology, message.Message?.Text);
         Assert.Equal(ResponseType.Ephemeral, message.ResponseType);
         Assert.False(message.ReplaceOriginal);
     }

@@ -1,8 +1,12 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using SlackApp.Slack.Blocks;
 using SlackApp.Slack.OAuth;
 using SlackApp.Slack.Payloads;
 using SlackApp.Slack.Routing;
+using SlackApp.Slack.Tests.WebApi;
+using SlackApp.Slack.WebApi;
 using static SlackApp.Slack.Tests.Routing.HttpAssertions;
 
 namespace SlackApp.Slack.Tests.Routing;
@@ -176,8 +180,33 @@ public sealed class SlackListenerTests
         await app.ResponseUrls.FirstPost.Task.Within();
         var (url, message) = Assert.Single(app.ResponseUrls.Posts);
         Assert.Equal("https://hooks.slack.com/commands/1234/5678", url);
-        Assert.Equal("Workflow saved", message.Text);
+        Assert.Equal("Workflow saved", message.Message?.Text);
         Assert.Equal(ResponseType.Ephemeral, message.ResponseType);
+    }
+
+    [Fact]
+    public async Task Responds_through_the_web_api_response_url_client_that_routing_registers()
+    {
+        var slack = new FakeSlackHandler().Then(_ => FakeSlackHandler.Text("ok"));
+        var responded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var app = await SlackTestApp.StartAsync(
+            slack => slack.Command("/usergems", async (request, ct) =>
+            {
+                request.Ack();
+                await request.Context.RespondAsync(ResponseUrlMessage.InChannel(new Message("Workflow saved")), ct);
+                responded.SetResult();
+            }),
+            responseUrlSlack: slack);
+
+        await AssertEmptyOkAsync(await app.PostFormAsync(TestPayloads.SlashCommand()));
+        await responded.Task.Within();
+
+        var post = Assert.Single(slack.Requests);
+        Assert.Equal("https://hooks.slack.com/commands/1234/5678", post.Uri.ToString());
+        Assert.Null(post.Authorization);
+        Assert.True(JsonNode.DeepEquals(
+            JsonNode.Parse("""{"text":"Workflow saved","response_type":"in_channel","replace_original":false}"""),
+            post.JsonBody));
     }
 
     [Fact]

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 using SlackApp.Slack.OAuth;
 using SlackApp.Slack.Routing;
 using SlackApp.Slack.Signing;
+using SlackApp.Slack.WebApi;
 
 namespace SlackApp.Slack.Tests.Routing;
 
@@ -42,7 +43,8 @@ internal sealed class SlackTestApp : IAsyncDisposable
     public static async Task<SlackTestApp> StartAsync(
         Action<SlackAppBuilder> configure,
         Action<SlackRoutingOptions>? routing = null,
-        string? signingSecret = SigningSecret)
+        string? signingSecret = SigningSecret,
+        HttpMessageHandler? responseUrlSlack = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2024, 5, 1, 12, 0, 0, TimeSpan.Zero));
         var installations = new FakeInstallations();
@@ -56,7 +58,16 @@ internal sealed class SlackTestApp : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton(installations.Store);
         builder.Services.AddSingleton(FakeSlackApiClients.Factory);
-        builder.Services.AddSingleton<IResponseUrlClient>(responseUrls);
+        if (responseUrlSlack is null)
+        {
+            builder.Services.AddSingleton<ISlackResponseUrlClient>(responseUrls);
+        }
+        else
+        {
+            // The real response_url client, registered by AddSlackRouting, posting to a fake Slack.
+            builder.Services.AddHttpClient(SlackHttpClientNames.ResponseUrl).ConfigurePrimaryHttpMessageHandler(() => responseUrlSlack);
+        }
+
         builder.Services.AddSlackRouting(configure);
         if (routing is not null)
         {

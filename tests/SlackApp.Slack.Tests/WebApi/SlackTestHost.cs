@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using SlackApp.Slack.Hosting;
+using SlackApp.Slack.Tests.Routing;
 using SlackApp.Slack.WebApi;
 
 namespace SlackApp.Slack.Tests.WebApi;
@@ -45,7 +46,7 @@ internal sealed class SlackTestHost : IDisposable
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
-    public CapturingLoggerProvider Logs { get; } = new();
+    public RecordingLoggerProvider Logs { get; } = new();
 
     public IServiceProvider Services => _provider;
 
@@ -55,36 +56,4 @@ internal sealed class SlackTestHost : IDisposable
         where T : notnull => Services.GetRequiredService<T>();
 
     public void Dispose() => _provider.Dispose();
-}
-
-/// <summary>Keeps every log line written, to prove secrets never reach them.</summary>
-internal sealed class CapturingLoggerProvider : ILoggerProvider
-{
-    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
-
-    public IReadOnlyList<string> Lines => [.. _lines];
-
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class Logger(string category, System.Collections.Concurrent.ConcurrentQueue<string> lines) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull
-        {
-            lines.Enqueue($"{category} scope: {state}");
-            return null;
-        }
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            var structured = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(";", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
-            lines.Enqueue($"{category} {logLevel}: {formatter(state, exception)} {structured} {exception}");
-        }
-    }
 }
