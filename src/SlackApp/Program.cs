@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SlackApp.Data;
 using SlackApp.Installations;
+using SlackApp.Sandbox.Hosting;
+using SlackApp.Sandbox.Page;
 using SlackApp.Signals;
 using SlackApp.Slack.Hosting;
 using SlackApp.Slack.Routing;
@@ -9,12 +11,16 @@ using SlackApp.Workflows;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// With no Slack credentials configured, a local Slack sandbox stands in for Slack (see /sandbox).
+builder.AddSlackSandbox();
+
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
 builder.Services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.SectionName).ValidateOnStart();
 builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
 builder.Services.AddData();
 builder.Services.AddInstallations(builder.Configuration, builder.Environment);
+builder.Services.StartWhenSandboxIsReachable<SingleWorkspaceBootstrap>();
 builder.Services.AddSignals();
 builder.Services.AddSlackRouting(slack => slack
     .AddInstallationEvents()
@@ -26,6 +32,7 @@ app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 app.MapSlackEvents("/slack/events");
 app.MapInstallation();
 app.MapSignals();
+app.MapSlackSandbox();
 
 app.Run();
 

@@ -26,6 +26,8 @@ public class SlackAppFactory : WebApplicationFactory<Program>
         _settings["Database:ConnectionString"] = $"Data Source={Path.Combine(Folder, "slackapp.db")}";
         _settings["DataProtection:KeysPath"] = Path.Combine(Folder, "keys");
         _settings["Slack:ApiBaseUrl"] = FakeSlack.ApiBaseUrl;
+        // These tests talk to FakeSlack; the local sandbox (the default without credentials) stays off.
+        _settings["Sandbox:Enabled"] = "false";
         if (withSlackCredentials)
         {
             _settings["Slack:SigningSecret"] = SigningSecret;

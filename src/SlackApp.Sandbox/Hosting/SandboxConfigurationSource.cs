@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Configuration;
+
+namespace SlackApp.Sandbox.Hosting;
+
+/// <summary>
+/// Feeds the app the sandbox's credentials and, once the server listens, its own address as <c>Slack:ApiBaseUrl</c>.
+/// A reload makes <c>IOptionsMonitor&lt;SlackOptions&gt;</c> pick the address up.
+/// </summary>
+internal sealed class SandboxConfigurationSource(SandboxSecrets secrets, string initialBaseUrl, bool seedSalesforce) : IConfigurationSource
+{
+    public SandboxConfigurationProvider Provider { get; } = new(secrets, initialBaseUrl, seedSalesforce);
+
+    public IConfigurationProvider Build(IConfigurationBuilder builder) => Provider;
+}
+
+/// <summary>The provider behind <see cref="SandboxConfigurationSource"/>.</summary>
+internal sealed class SandboxConfigurationProvider : ConfigurationProvider
+{
+    public SandboxConfigurationProvider(SandboxSecrets secrets, string initialBaseUrl, bool seedSalesforce)
+    {
+        Data["Slack:BotToken"] = secrets.BotToken;
+        Data["Slack:SigningSecret"] = secrets.SigningSecret;
+        Data["Signals:Secret"] = secrets.SignalSecret;
+        if (seedSalesforce)
+        {
+            Data["Salesforce:BaseUrl"] = SandboxIdentity.SalesforceBaseUrl;
+        }
+
+        Data["Slack:ApiBaseUrl"] = ApiBaseOf(initialBaseUrl);
+    }
+
+    /// <summary>Points the Web API client at the sandbox served from <paramref name="baseUrl"/>.</summary>
+    public void UseBaseUrl(string baseUrl)
+    {
+        Data["Slack:ApiBaseUrl"] = ApiBaseOf(baseUrl);
+        OnReload();
+    }
+
+    private static string ApiBaseOf(string baseUrl) => baseUrl.TrimEnd('/') + "/sandbox/api/";
+}

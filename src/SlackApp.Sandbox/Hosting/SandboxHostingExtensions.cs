@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using SlackApp.Sandbox.Interactions;
+using SlackApp.Sandbox.Signals;
+using SlackApp.Sandbox.WebApi;
+using SlackApp.Sandbox.Workspace;
+
+namespace SlackApp.Sandbox.Hosting;
+
+/// <summary>Wires the local Slack sandbox into a host when no Slack credentials are configured.</summary>
+public static class SandboxHostingExtensions
+{
+    /// <summary>
+    /// With no Slack credentials configured (and <c>Sandbox:Enabled</c> not false): generates a bot token and signing
+    /// secret, points <c>Slack:ApiBaseUrl</c> at the sandbox once the server listens, and adds the sandbox's services.
+    /// Returns whether the sandbox runs. Call it before anything reads the <c>Slack</c> settings.
+    /// </summary>
+    public static bool AddSlackSandbox(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (!SandboxMode.IsWanted(builder.Configuration))
+        {
+            builder.Services.AddHostedService<SlackModeAnnouncement>();
+            return false;
+        }
+
+        var configured = builder.Configuration[$"{SandboxOptions.SectionName}:BaseUrl"];
+        var secrets = new SandboxSecrets(builder.Configuration["Signals:Secret"] is { Length: > 0 } secret ? secret : null);
+        var source = new SandboxConfigurationSource(
+            secrets,
+            string.IsNullOrWhiteSpace(configured) ? "http://localhost" : configured,
+            seedSalesforce: string.IsNullOrWhiteSpace(builder.Configuration["Salesforce:BaseUrl"]));
+        builder.Configuration.Add(source);
+
+        var services = builder.Services;
+        services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.SectionName);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(secrets);
+        services.AddSingleton(source);
+        services.AddSingleton<SandboxAddress>();
+        services.AddSingleton<SandboxWorkspace>();
+        services.AddSingleton<SandboxWebApi>();
+        services.AddSingleton<SandboxReplies>();
+        services.AddSingleton<SandboxAppClient>();
+        services.AddSingleton<SandboxInteractions>();
+        services.AddSingleton<SandboxSignals>();
+        services.AddSingleton<SandboxMarker>();
+        services.AddHttpClient(SandboxAppClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(15));
+        services.AddHostedService<SandboxStartup>();
+        return true;
+    }
+
+    /// <summary>
+    /// In sandbox mode, starts <typeparamref name="TService"/> (already registered as a hosted service) only once
+    /// the sandbox answers, instead of before the server listens. Does nothing outside sandbox mode.
+    /// </summary>
+    public static IServiceCollection StartWhenSandboxIsReachable<TService>(this IServiceCollection services)
+        where TService : class, IHostedService
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (!services.Any(d => d.ServiceType == typeof(SandboxMarker)))
+        {
+            return services;
+        }
+
+        var registered = services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(TService)).ToList();
+        if (registered.Count == 0)
+        {
+            throw new InvalidOperationException($"{typeof(TService).Name} is not registered as a hosted service; register it before deferring it.");
+        }
+
+        foreach (var descriptor in registered)
+        {
+            services.Remove(descriptor);
+        }
+
+        services.AddHostedService<SandboxDeferredStart<TService>>();
+        return services;
+    }
+
+    /// <summary>Marks that the sandbox's services are registered (sandbox mode).</summary>
+    internal sealed class SandboxMarker;
+}

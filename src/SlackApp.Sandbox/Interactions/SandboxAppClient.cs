@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SlackApp.Sandbox.Hosting;
+
+namespace SlackApp.Sandbox.Interactions;
+
+/// <summary>
+/// Sends Slack's requests to the app's request URL (<c>/slack/events</c>) exactly as Slack does: a form for slash
+/// commands, <c>payload=</c> for interactions, JSON for events, each signed with the signing secret (v0).
+/// </summary>
+internal sealed class SandboxAppClient(IHttpClientFactory httpClients, SandboxAddress address, SandboxSecrets secrets, TimeProvider clock)
+{
+    public const string HttpClientName = "SlackApp.Sandbox.RequestUrl";
+    public const string RequestPath = "/slack/events";
+
+    public Task<SandboxAppAnswer> SendCommandAsync(IEnumerable<KeyValuePair<string, string>> form, CancellationToken cancellationToken) =>
+        SendAsync(FormBody(form), "application/x-www-form-urlencoded", cancellationToken);
+
+    public Task<SandboxAppAnswer> SendInteractionAsync(JsonObject payload, CancellationToken cancellationToken) =>
+        SendAsync(FormBody([new("payload", payload.ToJsonString())]), "application/x-www-form-urlencoded", cancellationToken);
+
+    public Task<SandboxAppAnswer> SendEventAsync(JsonObject envelope, CancellationToken cancellationToken) =>
+        SendAsync(envelope.ToJsonString(), "application/json", cancellationToken);
+
+    /// <summary>Slack's <c>X-Slack-Signature</c> for <paramref name="body"/> sent at <paramref name="timestamp"/>.</summary>
+    public static string Sign(string signingSecret, long timestamp, string body)
+    {
+        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(signingSecret), Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"v0:{timestamp}:{body}")));
+        return "v0=" + Convert.ToHexStringLower(mac);
+    }
+
+    private async Task<SandboxAppAnswer> SendAsync(string body, string contentType, CancellationToken cancellationToken)
+    {
+        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
+        using var request = new HttpRequestMessage(HttpMethod.Post, address.Require() + RequestPath)
+        {
+            Content = new StringContent(body, Encoding.UTF8),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        request.Headers.Add("X-Slack-Request-Timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add("X-Slack-Signature", Sign(secrets.SigningSecret, timestamp, body));
+        request.Headers.UserAgent.ParseAdd("Slackbot 1.0 (+https://api.slack.com/robots)");
+
+        try
+        {
+            using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+            return new SandboxAppAnswer((int)response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+        }
+        catch (HttpRequestException e)
+        {
+            return new SandboxAppAnswer(0, $"The app could not be reached: {e.Message}");
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new SandboxAppAnswer(0, "operation_timeout: the app did not answer in time");
+        }
+    }
+
+    private static string FormBody(IEnumerable<KeyValuePair<string, string>> form) =>
+        string.Join('&', form.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value)));
+}
+
+/// <summary>The app's HTTP answer to one of Slack's requests.</summary>
+internal sealed record SandboxAppAnswer(int Status, string Body)
+{
+    public bool IsSuccess => Status is >= 200 and < 300;
+
+    /// <summary>The JSON object answered, or null for an empty (or non-JSON) body.</summary>
+    public JsonObject? Json
+    {
+        get
+        {
+            if (string.IsNullOrWhiteSpace(Body))
+            {
+                return null;
+            }
+
+            try
+            {
+                return JsonNode.Parse(Body) as JsonObject;
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+    }
+}
