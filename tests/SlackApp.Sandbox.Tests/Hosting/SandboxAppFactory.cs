@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using SlackApp.Sandbox.Interactions;
+using SlackApp.Slack.WebApi;
+
+namespace SlackApp.Sandbox.Tests.Hosting;
+
+/// <summary>
+/// The whole app in-process with no Slack credentials, so in sandbox mode: the app's Web API client, its response_url
+/// client and the sandbox's requests to /slack/events all go over HTTP to the same in-process server.
+/// </summary>
+public sealed class SandboxAppFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
+
+    public SandboxAppFactory()
+    {
+        Folder = Directory.CreateTempSubdirectory("slackapp-sandbox-").FullName;
+        _settings["Database:ConnectionString"] = $"Data Source={Path.Combine(Folder, "slackapp.db")}";
+        _settings["DataProtection:KeysPath"] = Path.Combine(Folder, "keys");
+    }
+
+    public string Folder { get; }
+
+    public SandboxAppFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    public T Service<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            foreach (var name in new[] { SlackHttpClientNames.WebApi, SlackHttpClientNames.ResponseUrl, SandboxAppClient.HttpClientName })
+            {
+                services.AddHttpClient(name).ConfigurePrimaryHttpMessageHandler(provider => ((TestServer)provider.GetRequiredService<IServer>()).CreateHandler());
+            }
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the temp cleaner.
+        }
+    }
+}
