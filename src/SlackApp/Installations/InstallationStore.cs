@@ -82,9 +82,11 @@ public sealed class InstallationStore(DbConnectionFactory connections, SecretPro
             """
             SELECT team_id AS TeamId, team_name AS TeamName, installer_user_id AS InstallerUserId,
                    installed_at AS InstalledAt, uninstalled_at AS UninstalledAt, app_id AS AppId, bot_user_id AS BotUserId
-            FROM installations WHERE enterprise_id = @EnterpriseId AND team_id = @TeamId
+            FROM installations WHERE team_id = @TeamId
             """,
-            new { EnterpriseId = workspace.EnterpriseId ?? string.Empty, workspace.TeamId },
+            // Slack team ids are unique across Enterprise Grid orgs, so a workspace of a Grid org is found
+            // whether or not the caller knows its enterprise id (a signal source does not).
+            new { workspace.TeamId },
             cancellationToken: cancellationToken));
     }
 

@@ -116,5 +116,14 @@ public sealed class InstallationStoreTests : IDisposable
         Assert.Equal(expiry, found?.BotTokenExpiresAt);
     }
 
+    [Fact]
+    public async Task Workspace_of_a_grid_org_counts_as_installed_without_its_enterprise_id()
+    {
+        await _store.SaveAsync(Acme() with { EnterpriseId = "E0ORG" }, _ct);
+
+        Assert.True(await _store.IsInstalledAsync(new Workspace("T0ACME"), _ct));
+        Assert.True(await _store.IsInstalledAsync(new Workspace("T0ACME", "E0ORG"), _ct));
+    }
+
     public void Dispose() => _db.Dispose();
 }
