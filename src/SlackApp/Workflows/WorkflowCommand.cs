@@ -103,7 +103,7 @@ public static class WorkflowCommand
         }
     }
 
-    private static async Task<string> NoSuchWorkflowAsync(WorkflowRepository workflows, Installations.Workspace workspace, WorkflowReference reference, CancellationToken cancellationToken)
+    private static async Task<string> NoSuchWorkflowAsync(WorkflowRepository workflows, SlackApp.Installations.Workspace workspace, WorkflowReference reference, CancellationToken cancellationToken)
     {
         var all = await workflows.ListAsync(workspace, cancellationToken);
         var asked = UntrustedText.Mrkdwn(reference.ToString());
