@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SlackApp.Data;
+using SlackApp.Home;
 using SlackApp.Installations;
 using SlackApp.Sandbox.Hosting;
 using SlackApp.Sandbox.Page;
@@ -22,9 +23,13 @@ builder.Services.AddData();
 builder.Services.AddInstallations(builder.Configuration, builder.Environment);
 builder.Services.StartWhenSandboxIsReachable<SingleWorkspaceBootstrap>();
 builder.Services.AddSignals();
+builder.Services.AddWorkflows();
+builder.Services.AddHome();
 builder.Services.AddSlackRouting(slack => slack
     .AddInstallationEvents()
-    .AddWorkflowCommand());
+    .AddWorkflowCommand()
+    .AddWorkflowInteractions()
+    .AddHome());
 
 var app = builder.Build();
 

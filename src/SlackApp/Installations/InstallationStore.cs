@@ -1,12 +1,21 @@
 using Dapper;
 using SlackApp.Data;
 using SlackApp.Slack.OAuth;
+using SlackApp.Slack.WebApi;
 
 namespace SlackApp.Installations;
 
 /// <summary>Installations in the database, tokens encrypted; the platform layer finds bot tokens here.</summary>
-public sealed class InstallationStore(DbConnectionFactory connections, SecretProtector secrets, TimeProvider clock) : IInstallationStore
+public sealed class InstallationStore(
+    DbConnectionFactory connections,
+    SecretProtector secrets,
+    TimeProvider clock,
+    SlackTokenRotator? rotator = null,
+    ILogger<InstallationStore>? logger = null) : IInstallationStore
 {
+    /// <summary>With token rotation on, a bot token this close to expiry is refreshed before it is handed out.</summary>
+    public static readonly TimeSpan RefreshWindow = TimeSpan.FromMinutes(10);
+
     private static readonly string[] Key = ["enterprise_id", "team_id"];
 
     private static readonly string[] Updated =
@@ -57,7 +66,28 @@ public sealed class InstallationStore(DbConnectionFactory connections, SecretPro
             return await FindAsync(enterpriseId, null, isEnterpriseInstall: true, cancellationToken);
         }
 
-        return row?.ToInstallation(secrets);
+        return row?.ToInstallation(secrets) is { } installation ? await FreshAsync(installation, cancellationToken) : null;
+    }
+
+    private async Task<Installation> FreshAsync(Installation installation, CancellationToken cancellationToken)
+    {
+        if (rotator is null || !rotator.NeedsRefresh(installation, RefreshWindow))
+        {
+            return installation;
+        }
+
+        try
+        {
+            var refreshed = await rotator.RefreshIfExpiringAsync(installation, RefreshWindow, cancellationToken);
+            await SaveAsync(refreshed, cancellationToken);
+            return refreshed;
+        }
+        catch (SlackApiException e)
+        {
+            // The current token may still work until it expires; the next lookup tries again.
+            logger?.LogWarning("Refreshing the bot token of team {TeamId} failed: {Error}", installation.TeamId, e.Error);
+            return installation;
+        }
     }
 
     public async Task DeleteAsync(string? enterpriseId, string? teamId, CancellationToken cancellationToken)
@@ -82,9 +112,11 @@ public sealed class InstallationStore(DbConnectionFactory connections, SecretPro
             """
             SELECT team_id AS TeamId, team_name AS TeamName, installer_user_id AS InstallerUserId,
                    installed_at AS InstalledAt, uninstalled_at AS UninstalledAt, app_id AS AppId, bot_user_id AS BotUserId
-            FROM installations WHERE enterprise_id = @EnterpriseId AND team_id = @TeamId
+            FROM installations WHERE team_id = @TeamId
             """,
-            new { EnterpriseId = workspace.EnterpriseId ?? string.Empty, workspace.TeamId },
+            // Slack team ids are unique across Enterprise Grid orgs, so a workspace of a Grid org is found
+            // whether or not the caller knows its enterprise id (a signal source does not).
+            new { workspace.TeamId },
             cancellationToken: cancellationToken));
     }
 

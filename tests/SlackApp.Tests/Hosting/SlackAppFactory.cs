@@ -19,10 +19,14 @@ public class SlackAppFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<Action<IServiceCollection>> _services = [];
+    private readonly bool _ownsFolder;
 
-    public SlackAppFactory(bool withSlackCredentials = true)
+    /// <param name="withSlackCredentials">False: as a fresh machine with nothing configured.</param>
+    /// <param name="folder">Reuse another instance's database and keys (a restart); it is then not deleted.</param>
+    public SlackAppFactory(bool withSlackCredentials = true, string? folder = null)
     {
-        Folder = Directory.CreateTempSubdirectory("slackapp-host-").FullName;
+        _ownsFolder = folder is null;
+        Folder = folder ?? Directory.CreateTempSubdirectory("slackapp-host-").FullName;
         _settings["Database:ConnectionString"] = $"Data Source={Path.Combine(Folder, "slackapp.db")}";
         _settings["DataProtection:KeysPath"] = Path.Combine(Folder, "keys");
         _settings["Slack:ApiBaseUrl"] = FakeSlack.ApiBaseUrl;
@@ -80,6 +84,11 @@ public class SlackAppFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!_ownsFolder)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(Folder, recursive: true);

@@ -18,6 +18,19 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Starts_with_every_setting_of_the_sample_file_left_empty()
+    {
+        using var factory = new SlackAppFactory(withSlackCredentials: false)
+            .With("App:PublicBaseUrl", "").With("Slack:BotToken", "").With("Slack:ClientId", "").With("Slack:ClientSecret", "")
+            .With("Signals:Secret", "").With("Salesforce:BaseUrl", "");
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public void Refuses_to_start_with_a_malformed_api_base_url_and_names_the_key()
     {
         using var factory = new SlackAppFactory().With("Slack:ApiBaseUrl", "not a url");

@@ -1,6 +1,7 @@
 using System.Text;
 using SlackApp.Installations;
 using SlackApp.Slack.OAuth;
+using SlackApp.Slack.WebApi;
 using SlackApp.Tests.Data;
 
 namespace SlackApp.Tests.Installations;
@@ -114,6 +115,58 @@ public sealed class InstallationStoreTests : IDisposable
 
         Assert.Equal("xoxe-1-refresh", found?.BotRefreshToken);
         Assert.Equal(expiry, found?.BotTokenExpiresAt);
+    }
+
+    [Fact]
+    public async Task Workspace_of_a_grid_org_counts_as_installed_without_its_enterprise_id()
+    {
+        await _store.SaveAsync(Acme() with { EnterpriseId = "E0ORG" }, _ct);
+
+        Assert.True(await _store.IsInstalledAsync(new Workspace("T0ACME"), _ct));
+        Assert.True(await _store.IsInstalledAsync(new Workspace("T0ACME", "E0ORG"), _ct));
+    }
+
+    [Fact]
+    public async Task Expiring_rotated_token_is_refreshed_and_saved_before_it_is_handed_out()
+    {
+        var oauth = new RefreshingOAuthClient();
+        var store = new InstallationStore(_db.Connections, _db.Secrets, _db.Clock, new SlackTokenRotator(oauth, _db.Clock));
+        await store.SaveAsync(Acme("xoxe.xoxb-old") with { BotRefreshToken = "xoxe-1-old", BotTokenExpiresAt = _db.Clock.GetUtcNow().AddMinutes(5) }, _ct);
+
+        var found = await store.FindAsync(null, "T0ACME", isEnterpriseInstall: false, _ct);
+        var again = await store.FindAsync(null, "T0ACME", isEnterpriseInstall: false, _ct);
+
+        Assert.Equal("xoxe.xoxb-new", found?.BotToken);
+        Assert.Equal("xoxe-1-new", found?.BotRefreshToken);
+        Assert.Equal(_db.Clock.GetUtcNow().AddHours(12), found?.BotTokenExpiresAt);
+        Assert.Equal("xoxe.xoxb-new", again?.BotToken);
+        Assert.Equal(1, oauth.Refreshes);
+    }
+
+    [Fact]
+    public async Task Token_far_from_expiry_is_not_refreshed()
+    {
+        var oauth = new RefreshingOAuthClient();
+        var store = new InstallationStore(_db.Connections, _db.Secrets, _db.Clock, new SlackTokenRotator(oauth, _db.Clock));
+        await store.SaveAsync(Acme() with { BotRefreshToken = "xoxe-1-old", BotTokenExpiresAt = _db.Clock.GetUtcNow().AddHours(11) }, _ct);
+
+        await store.FindAsync(null, "T0ACME", isEnterpriseInstall: false, _ct);
+
+        Assert.Equal(0, oauth.Refreshes);
+    }
+
+    private sealed class RefreshingOAuthClient : ISlackOAuthClient
+    {
+        public int Refreshes { get; private set; }
+
+        public Task<OAuthV2AccessResult> ExchangeCodeAsync(string code, string? redirectUri, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("Not part of a refresh.");
+
+        public Task<OAuthV2AccessResult> RefreshTokenAsync(string refreshToken, CancellationToken cancellationToken = default)
+        {
+            Refreshes++;
+            return Task.FromResult(new OAuthV2AccessResult { AccessToken = "xoxe.xoxb-new", RefreshToken = "xoxe-1-new", ExpiresIn = 43200, TokenType = "bot" });
+        }
     }
 
     public void Dispose() => _db.Dispose();

@@ -1,0 +1,12 @@
+namespace SlackApp.Home;
+
+/// <summary>The action_ids of the Home tab's own buttons and menus (workflow buttons use <c>WorkflowActionIds</c>).</summary>
+public static class HomeActionIds
+{
+    public const string Settings = "home.settings";
+    public const string WorkflowMenu = "home.workflow_menu";
+    public const string ShowMore = "home.show_more";
+    public const string ShowFirst = "home.show_first";
+    public const string ShowSecret = "home.show_secret";
+    public const string RotateSecret = "home.rotate_secret";
+}

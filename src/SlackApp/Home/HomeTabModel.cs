@@ -1,0 +1,23 @@
+using SlackApp.Installations;
+using SlackApp.Slack.Blocks;
+using SlackApp.Workflows;
+
+namespace SlackApp.Home;
+
+/// <summary>Everything one user's Home tab shows, gathered before it is drawn.</summary>
+public sealed record HomeTabModel
+{
+    public required string TeamId { get; init; }
+    public required WorkflowAccess Access { get; init; }
+    public InstallationStatus? Installation { get; init; }
+    public WorkspaceSettings Settings { get; init; } = new();
+    public IReadOnlyList<Workflow> Workflows { get; init; } = [];
+
+    /// <summary>How many workflows come before this page.</summary>
+    public int Offset { get; init; }
+    public bool HasMore { get; init; }
+
+    /// <summary>Shown to admins: where signal sources post.</summary>
+    public string? WebhookUrl { get; init; }
+    public IReadOnlyList<Block> NotificationBlocks { get; init; } = [];
+}

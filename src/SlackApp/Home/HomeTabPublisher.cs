@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Options;
+using SlackApp.Installations;
+using SlackApp.Slack.WebApi;
+using SlackApp.Workflows;
+
+namespace SlackApp.Home;
+
+/// <summary>Gathers one user's Home tab and publishes it with <c>views.publish</c>; scoped to a Slack request.</summary>
+public sealed class HomeTabPublisher(
+    InstallationStore installations,
+    WorkspaceSettingsRepository settings,
+    WorkflowRepository workflows,
+    WorkflowPermissions permissions,
+    IHomeNotificationsSection notifications,
+    IOptions<HomeOptions> options)
+{
+    /// <summary>Publishes <paramref name="userId"/>'s Home tab, showing the page of workflows starting at <paramref name="offset"/>.</summary>
+    public async Task PublishAsync(Workspace workspace, string userId, ISlackApiClient client, int offset, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        ArgumentNullException.ThrowIfNull(client);
+        var view = HomeTabView.Build(await GatherAsync(workspace, userId, client, Math.Max(0, offset), cancellationToken));
+        await client.ViewsPublishAsync(userId, view, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>The signal webhook URL of a workspace, or its path when <c>App:PublicBaseUrl</c> is unset.</summary>
+    public string WebhookUrl(Workspace workspace)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        var path = $"/signals/{Uri.EscapeDataString(workspace.TeamId)}";
+        return options.Value.PublicBaseUrl is { } baseUrl ? baseUrl.AbsoluteUri.TrimEnd('/') + path : path;
+    }
+
+    private async Task<HomeTabModel> GatherAsync(Workspace workspace, string userId, ISlackApiClient client, int offset, CancellationToken cancellationToken)
+    {
+        var access = await permissions.GetAsync(workspace, userId, client, cancellationToken);
+        var (page, hasMore) = await workflows.ListPageAsync(workspace, offset, HomeTabView.PageSize, cancellationToken);
+        if (page.Count == 0 && offset > 0)
+        {
+            // The page asked for is gone (workflows were deleted since): show the first one.
+            offset = 0;
+            (page, hasMore) = await workflows.ListPageAsync(workspace, offset, HomeTabView.PageSize, cancellationToken);
+        }
+
+        return new HomeTabModel
+        {
+            TeamId = workspace.TeamId,
+            Access = access,
+            Installation = await installations.GetStatusAsync(workspace, cancellationToken),
+            Settings = await settings.GetAsync(workspace, cancellationToken),
+            Workflows = page,
+            Offset = offset,
+            HasMore = hasMore,
+            WebhookUrl = access.IsAdmin ? WebhookUrl(workspace) : null,
+            NotificationBlocks = await notifications.BuildAsync(workspace, access.IsAdmin, cancellationToken),
+        };
+    }
+}

@@ -1,0 +1,155 @@
+using System.Globalization;
+using SlackApp.Notifications;
+using SlackApp.Slack.Blocks;
+using SlackApp.Workflows;
+
+namespace SlackApp.Home;
+
+/// <summary>
+/// Draws the App Home tab: header, workspace status, buttons, the admin's signal webhook, one section per workflow
+/// (a page at a time) and the notifications feature's section — always within Slack's 100 blocks per view.
+/// </summary>
+public static class HomeTabView
+{
+    /// <summary>Workflows per page: one block each.</summary>
+    public const int PageSize = 50;
+
+    /// <summary>The most blocks the "Recent notifications" section may add.</summary>
+    public const int NotificationBlockBudget = 20;
+
+    public static HomeView Build(HomeTabModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var blocks = new List<Block>
+        {
+            new HeaderBlock(new PlainText("UserGems Signals")),
+            new SectionBlock { Text = new MarkdownText(Status(model)) },
+            new ActionsBlock(
+            [
+                new Button(new PlainText("New workflow")) { ActionId = WorkflowActionIds.New, Value = "new", Style = ButtonStyle.Primary },
+                new Button(new PlainText("Settings")) { ActionId = HomeActionIds.Settings, Value = "settings" },
+            ])
+            {
+                BlockId = "home.buttons",
+            },
+        };
+
+        if (model.Access.IsAdmin)
+        {
+            blocks.Add(new DividerBlock());
+            blocks.Add(new SectionBlock
+            {
+                BlockId = "home.webhook",
+                Text = new MarkdownText($"*Signal webhook* (admins only)\nSignal sources post to `{model.WebhookUrl}`, signed with the workspace's secret."),
+            });
+            blocks.Add(new ActionsBlock(
+            [
+                new Button(new PlainText("Show secret")) { ActionId = HomeActionIds.ShowSecret, Value = "show" },
+                new Button(new PlainText("Rotate secret"))
+                {
+                    ActionId = HomeActionIds.RotateSecret,
+                    Value = "rotate",
+                    Style = ButtonStyle.Danger,
+                    Confirm = new ConfirmationDialog(
+                        new PlainText("Rotate the signal secret?"),
+                        new PlainText("Signal sources using the current secret are refused until they are given the new one."),
+                        new PlainText("Rotate"),
+                        new PlainText("Cancel"))
+                    {
+                        Style = ButtonStyle.Danger,
+                    },
+                },
+            ])
+            {
+                BlockId = "home.secret",
+            });
+        }
+
+        blocks.Add(new DividerBlock());
+        blocks.Add(new HeaderBlock(new PlainText("Workflows")));
+        if (model.Workflows.Count == 0)
+        {
+            blocks.Add(new SectionBlock { Text = new MarkdownText("No workflows yet. A workflow says who hears about which signals: press *New workflow* to create one.") });
+        }
+
+        foreach (var workflow in model.Workflows.Take(PageSize))
+        {
+            blocks.Add(new SectionBlock
+            {
+                BlockId = $"home.workflow.{workflow.Id.ToString(CultureInfo.InvariantCulture)}",
+                Text = UntrustedText.Markdown(WorkflowListMessage.Describe(workflow)),
+                Accessory = Menu(workflow),
+            });
+        }
+
+        if (model.Offset > 0 || model.HasMore)
+        {
+            var first = model.Offset + 1;
+            var last = model.Offset + Math.Min(model.Workflows.Count, PageSize);
+            blocks.Add(new ContextBlock([new MarkdownText($"Workflows {first.ToString(CultureInfo.InvariantCulture)}–{last.ToString(CultureInfo.InvariantCulture)}")]));
+            var paging = new List<BlockElement>();
+            if (model.Offset > 0)
+            {
+                paging.Add(new Button(new PlainText("Back to the first")) { ActionId = HomeActionIds.ShowFirst, Value = "0" });
+            }
+
+            if (model.HasMore)
+            {
+                paging.Add(new Button(new PlainText("Show more")) { ActionId = HomeActionIds.ShowMore, Value = (model.Offset + PageSize).ToString(CultureInfo.InvariantCulture) });
+            }
+
+            blocks.Add(new ActionsBlock(paging) { BlockId = "home.paging" });
+        }
+
+        // Recent notifications: drawn by the notifications feature through IHomeNotificationsSection.
+        blocks.AddRange(model.NotificationBlocks.Take(NotificationBlockBudget));
+
+        return new HomeView { Blocks = blocks, CallbackId = "home" };
+    }
+
+    /// <summary>The overflow menu of one workflow: Edit, Pause or Resume, Send test, Delete (confirmed in a modal).</summary>
+    public static OverflowMenu Menu(Workflow workflow)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        var id = workflow.Id.ToString(CultureInfo.InvariantCulture);
+        return new OverflowMenu(
+        [
+            new Option(new PlainText("Edit"), $"{HomeMenuChoice.Edit}:{id}"),
+            workflow.Enabled ? new Option(new PlainText("Pause"), $"{HomeMenuChoice.Pause}:{id}") : new Option(new PlainText("Resume"), $"{HomeMenuChoice.Resume}:{id}"),
+            new Option(new PlainText("Send test"), $"{HomeMenuChoice.Test}:{id}"),
+            new Option(new PlainText("Delete…"), $"{HomeMenuChoice.Delete}:{id}"),
+        ])
+        {
+            ActionId = HomeActionIds.WorkflowMenu,
+        };
+    }
+
+    private static string Status(HomeTabModel model)
+    {
+        var lines = new List<string>();
+        if (model.Installation is { } installation)
+        {
+            var when = installation.InstalledAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            var fallback = installation.InstalledAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var by = installation.InstallerUserId is null ? "Installed" : $"Installed by <@{installation.InstallerUserId}>";
+            lines.Add($"{by} on <!date^{when}^{{date_short}}|{fallback}>");
+        }
+        else
+        {
+            lines.Add("Installed (no install record found)");
+        }
+
+        lines.Add(model.Settings.SalesforceBaseUrl is { } url
+            ? $"Salesforce: `{UntrustedText.Mrkdwn(url)}`"
+            : "Salesforce: base URL not set (\"Open in Salesforce\" links are off)");
+        lines.Add(model.Settings.FallbackChannelId is { } channel
+            ? $"Fallback channel: <#{channel}>"
+            : "Fallback channel: not set");
+        if (!model.Access.CanChange)
+        {
+            lines.Add("_You can view and test workflows; admins, the installer and workflow managers can change them._");
+        }
+
+        return string.Join('\n', lines);
+    }
+}

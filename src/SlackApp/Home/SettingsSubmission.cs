@@ -1,0 +1,55 @@
+using SlackApp.Installations;
+using SlackApp.Slack.Routing;
+using SlackApp.Workflows;
+
+namespace SlackApp.Home;
+
+/// <summary>Saves the settings modal after re-checking rights: managers may change settings, only admins the managers.</summary>
+public sealed class SettingsSubmission(WorkspaceSettingsRepository settings, WorkflowChanges changes)
+{
+    public async Task HandleAsync(SlackViewSubmissionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var context = request.Context;
+        var access = await changes.AccessAsync(context, cancellationToken);
+        if (!access.CanChange)
+        {
+            request.AckWithUpdate(UserNotice.Modal(access.Explanation("change the settings")));
+            return;
+        }
+
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!SettingsModal.TryReadSalesforceUrl(SettingsModal.Text(request.State, SettingsModal.SalesforceBlock), out var url))
+        {
+            errors[SettingsModal.SalesforceBlock] = SettingsModal.InvalidUrl;
+        }
+
+        var fallback = request.State.GetConversation(SettingsModal.FallbackChannelBlock, SettingsModal.FallbackChannelBlock + SettingsModal.ActionSuffix);
+        if (fallback is not null && await ChannelCheck.ProblemAsync(context.Client, fallback, cancellationToken) is { } problem)
+        {
+            errors[SettingsModal.FallbackChannelBlock] = problem;
+        }
+
+        var managersState = request.State.Get(SettingsModal.ManagersBlock, SettingsModal.ManagersBlock + SettingsModal.ActionSuffix);
+        if (managersState is not null && !access.IsAdmin)
+        {
+            errors[SettingsModal.ManagersBlock] = "Only workspace admins and the installer can change the workflow managers.";
+        }
+
+        if (errors.Count > 0)
+        {
+            request.AckWithErrors(errors);
+            return;
+        }
+
+        var workspace = context.Workspace();
+        await settings.SaveAsync(workspace, url, fallback, context.RequiredUserId(), cancellationToken);
+        if (managersState is not null)
+        {
+            await settings.SetManagersAsync(workspace, managersState.SelectedUsers ?? [], cancellationToken);
+        }
+
+        request.Ack();
+        await changes.RepublishHomeAsync(context, cancellationToken);
+    }
+}

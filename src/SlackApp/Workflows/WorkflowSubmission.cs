@@ -1,0 +1,130 @@
+using System.Globalization;
+using SlackApp.Installations;
+using SlackApp.Slack.Routing;
+using SlackApp.Slack.WebApi;
+
+namespace SlackApp.Workflows;
+
+/// <summary>
+/// Saves a submitted workflow modal: re-checks the person's rights and the workflow id and version against the
+/// request's workspace (never trusting <c>private_metadata</c>), validates every field, and answers errors on
+/// the exact input blocks. After a save the modal closes and the person's Home tab is republished.
+/// </summary>
+public sealed class WorkflowSubmission(WorkflowRepository workflows, WorkflowChanges changes, TimeProvider clock)
+{
+    public const string VersionConflict =
+        "Someone else saved this workflow after you opened it; nothing was overwritten. Close this form and open the workflow again to see their changes.";
+
+    public async Task HandleAsync(SlackViewSubmissionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var context = request.Context;
+        var access = await changes.AccessAsync(context, cancellationToken);
+        if (!access.CanChange)
+        {
+            request.AckWithUpdate(UserNotice.Modal(access.Explanation(WorkflowChanges.ChangeWorkflows)));
+            return;
+        }
+
+        var workspace = context.Workspace();
+        var metadata = WorkflowModalMetadata.Parse(request.Payload.View.PrivateMetadata);
+        Workflow? existing = null;
+        if (metadata is null || (metadata.WorkflowId is not null && (existing = await workflows.GetAsync(workspace, metadata.WorkflowId.Value, cancellationToken)) is null))
+        {
+            // A forged or stale id (another workspace's, or deleted since): refused, nothing is written.
+            request.AckWithErrors(new Dictionary<string, string> { [WorkflowModal.NameBlock] = WorkflowChanges.NotFound });
+            return;
+        }
+
+        if (existing is not null && existing.Version != metadata.Version)
+        {
+            request.AckWithErrors(new Dictionary<string, string> { [WorkflowModal.NameBlock] = Conflict(existing) });
+            return;
+        }
+
+        var draft = WorkflowModal.Read(request.State, workspace.TeamId);
+        var errors = await ValidateAsync(workspace, draft, existing, context.Client, cancellationToken);
+        if (errors.Count > 0)
+        {
+            request.AckWithErrors(errors);
+            return;
+        }
+
+        var userId = context.RequiredUserId();
+        var result = existing is null
+            ? await workflows.CreateAsync(workspace, draft, userId, cancellationToken)
+            : await workflows.UpdateAsync(workspace, draft with { Id = existing.Id, Version = existing.Version, CreatedBy = existing.CreatedBy, CreatedAt = existing.CreatedAt }, userId, cancellationToken);
+        switch (result.Outcome)
+        {
+            case WorkflowSaveOutcome.Saved:
+                request.Ack();
+                context.Logger.LogInformation("Workflow {WorkflowId} saved in {TeamId} by {UserId}", result.Workflow!.Id, workspace.TeamId, userId);
+                await changes.RepublishHomeAsync(context, cancellationToken);
+                return;
+            case WorkflowSaveOutcome.NameTaken:
+                request.AckWithErrors(new Dictionary<string, string> { [WorkflowModal.NameBlock] = NameTaken });
+                return;
+            case WorkflowSaveOutcome.VersionConflict:
+                request.AckWithErrors(new Dictionary<string, string> { [WorkflowModal.NameBlock] = result.Workflow is { } current ? Conflict(current) : VersionConflict });
+                return;
+            default:
+                request.AckWithErrors(new Dictionary<string, string> { [WorkflowModal.NameBlock] = WorkflowChanges.NotFound });
+                return;
+        }
+    }
+
+    public const string NameTaken = "Another workflow in this workspace already has this name.";
+
+    /// <summary>Every problem of <paramref name="draft"/>, keyed by the block_id to show it under.</summary>
+    public async Task<Dictionary<string, string>> ValidateAsync(Workspace workspace, Workflow draft, Workflow? existing, ISlackApiClient client, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(client);
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (draft.Name.Length == 0)
+        {
+            errors[WorkflowModal.NameBlock] = "Give the workflow a name.";
+        }
+        else if (draft.Name.Length > Workflow.MaxNameLength)
+        {
+            errors[WorkflowModal.NameBlock] = $"Keep the name to {Workflow.MaxNameLength.ToString(CultureInfo.InvariantCulture)} characters or fewer.";
+        }
+        else if (await workflows.FindByNameAsync(workspace, draft.Name, cancellationToken) is { } named && named.Id != existing?.Id)
+        {
+            errors[WorkflowModal.NameBlock] = NameTaken;
+        }
+
+        if (draft.SignalTypes.Count == 0)
+        {
+            errors[WorkflowModal.SignalTypesBlock] = "Choose at least one signal type.";
+        }
+
+        if (draft.Recipients.IsEmpty)
+        {
+            errors[WorkflowModal.ChannelsBlock] = "Choose at least one recipient: a channel, an account role or a person.";
+        }
+
+        foreach (var channel in draft.Recipients.ChannelIds)
+        {
+            if (await ChannelCheck.ProblemAsync(client, channel, cancellationToken) is { } problem)
+            {
+                errors[WorkflowModal.ChannelsBlock] = problem;
+                break;
+            }
+        }
+
+        if (draft.FallbackChannelId is { } fallback && await ChannelCheck.ProblemAsync(client, fallback, cancellationToken) is { } fallbackProblem)
+        {
+            errors[WorkflowModal.FallbackChannelBlock] = fallbackProblem;
+        }
+
+        return errors;
+    }
+
+    private string Conflict(Workflow current)
+    {
+        var minutes = (int)Math.Max(0, (clock.GetUtcNow() - current.UpdatedAt).TotalMinutes);
+        var when = minutes < 1 ? "just now" : $"{minutes.ToString(CultureInfo.InvariantCulture)} min ago";
+        return $"{VersionConflict} (Last saved {when}.)";
+    }
+}

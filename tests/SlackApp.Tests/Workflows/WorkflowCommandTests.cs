@@ -1,0 +1,191 @@
+using System.Text.Json.Nodes;
+using SlackApp.Tests.Fakes;
+using SlackApp.Workflows;
+using static SlackApp.Tests.Workflows.WorkflowPayloads;
+
+namespace SlackApp.Tests.Workflows;
+
+/// <summary><c>/usergems workflow …</c> and the buttons of the ephemeral list it answers with.</summary>
+public sealed class WorkflowCommandTests : IDisposable
+{
+    private readonly WorkflowApp _app = new();
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("workflow")]
+    [InlineData("workflow list")]
+    public async Task List_when_empty_says_so_and_offers_a_new_workflow(string text)
+    {
+        var ack = JsonNode.Parse(await _app.SendAsync(SlackRequests.SlashCommand(text)))!;
+
+        Assert.Equal("ephemeral", (string?)ack["response_type"]);
+        Assert.Contains("No workflows yet", ack.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains(ack["blocks"]!.AsArray(), b => b!["elements"]?.AsArray().Any(e => (string?)e!["action_id"] == WorkflowActionIds.New) == true);
+        Assert.Empty(_app.Slack.Violations);
+    }
+
+    [Fact]
+    public async Task List_shows_each_workflow_with_its_summary_and_buttons()
+    {
+        var on = await _app.SeedAsync("Execs at Closed Lost");
+        var paused = await _app.SeedAsync("Promotions", enabled: false);
+
+        var ack = JsonNode.Parse(await _app.SendAsync(SlackRequests.SlashCommand("workflow list")))!;
+
+        var blocks = ack["blocks"]!.AsArray();
+        var onButtons = ActionIds(blocks, $"workflow.{on.Id}");
+        var pausedButtons = ActionIds(blocks, $"workflow.{paused.Id}");
+        Assert.Equal([WorkflowActionIds.Edit, WorkflowActionIds.Pause, WorkflowActionIds.Test, WorkflowActionIds.Delete], onButtons);
+        Assert.Equal([WorkflowActionIds.Edit, WorkflowActionIds.Resume, WorkflowActionIds.Test, WorkflowActionIds.Delete], pausedButtons);
+        var delete = blocks.Single(b => (string?)b!["block_id"] == $"workflow.{on.Id}")!["elements"]![3]!;
+        Assert.NotNull(delete["confirm"]);
+        Assert.Contains(blocks, b => ((string?)b!["text"]?["text"])?.Contains("New hire · VP+ · Closed Lost → DM account owner", StringComparison.Ordinal) == true);
+        // Validated by FakeSlack when it comes back through chat.postEphemeral or response_url; here it is the ack.
+        Assert.Empty(SlackApp.Slack.Blocks.BlockKitValidator.Validate(WorkflowListMessage.Build(await _app.Workflows.ListAsync(WorkflowApp.Acme, _ct))));
+    }
+
+    [Theory]
+    [InlineData("workflow lst", "list")]
+    [InlineData("workflow craete", "create")]
+    [InlineData("worklfow", "workflow")]
+    [InlineData("workflow pasue x", "pause")]
+    public async Task A_near_miss_gets_did_you_mean_and_usage(string text, string suggestion)
+    {
+        var ack = JsonNode.Parse(await _app.SendAsync(SlackRequests.SlashCommand(text)))!;
+
+        var reply = (string?)ack["text"];
+        Assert.Contains($"Did you mean `{suggestion}`?", reply, StringComparison.Ordinal);
+        Assert.Contains("/usergems workflow create", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Something_far_from_every_subcommand_gets_usage_without_a_guess()
+    {
+        var reply = (string?)JsonNode.Parse(await _app.SendAsync(SlackRequests.SlashCommand("workflow banana")))!["text"];
+
+        Assert.DoesNotContain("Did you mean", reply, StringComparison.Ordinal);
+        Assert.Contains("/usergems workflow list", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_name_that_matches_nothing_lists_the_names_that_exist()
+    {
+        var execs = await _app.SeedAsync("Execs at Closed Lost");
+        await _app.SeedAsync("Promotions");
+
+        var reply = (string?)JsonNode.Parse(await _app.SendAsync(SlackRequests.SlashCommand("workflow pause Exec")))!["text"];
+
+        Assert.Contains("No workflow matches `Exec`", reply, StringComparison.Ordinal);
+        Assert.Contains($"`Execs at Closed Lost` (#{execs.Id})", reply, StringComparison.Ordinal);
+        Assert.Contains("`Promotions`", reply, StringComparison.Ordinal);
+        Assert.True((await _app.Workflows.GetAsync(WorkflowApp.Acme, execs.Id, _ct))!.Enabled);
+    }
+
+    [Fact]
+    public async Task Pause_and_resume_by_name_answer_ephemerally_and_republish_home()
+    {
+        var workflow = await _app.SeedAsync("Execs at Closed Lost");
+
+        await _app.SendAsync(SlackRequests.SlashCommand("workflow pause \"execs at closed lost\""));
+        Assert.False((await _app.Workflows.GetAsync(WorkflowApp.Acme, workflow.Id, _ct))!.Enabled);
+        await _app.SendAsync(SlackRequests.SlashCommand($"workflow resume #{workflow.Id}"));
+
+        Assert.True((await _app.Workflows.GetAsync(WorkflowApp.Acme, workflow.Id, _ct))!.Enabled);
+        Assert.Collection(
+            _app.Responses,
+            paused => Assert.Contains("is paused", (string?)paused["text"], StringComparison.Ordinal),
+            resumed => Assert.Contains("is resumed", (string?)resumed["text"], StringComparison.Ordinal));
+        Assert.Equal(2, _app.Slack.CallsTo("views.publish").Count(c => c.Field("user_id") == "U0ADMIN"));
+    }
+
+    [Fact]
+    public async Task Delete_by_command_asks_for_confirmation_with_a_confirm_dialog()
+    {
+        var workflow = await _app.SeedAsync("Execs");
+
+        await _app.SendAsync(SlackRequests.SlashCommand("workflow delete Execs"));
+
+        var prompt = Assert.Single(_app.Responses);
+        var button = prompt["blocks"]!.AsArray().Last()!["elements"]![0]!;
+        Assert.Equal(WorkflowActionIds.Delete, (string?)button["action_id"]);
+        Assert.Equal(workflow.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), (string?)button["value"]);
+        Assert.Equal("Delete workflow?", (string?)button["confirm"]!["title"]!["text"]);
+        Assert.NotNull(await _app.Workflows.GetAsync(WorkflowApp.Acme, workflow.Id, _ct));
+        Assert.Empty(_app.Slack.Violations);
+    }
+
+    [Fact]
+    public async Task Pause_resume_and_delete_buttons_of_the_list_change_it_and_refresh_it_in_place()
+    {
+        var workflow = await _app.SeedAsync("Execs");
+        var id = workflow.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        await _app.SendAsync(ButtonInMessage(WorkflowActionIds.Pause, $"workflow.{id}", id));
+        Assert.False((await _app.Workflows.GetAsync(WorkflowApp.Acme, workflow.Id, _ct))!.Enabled);
+        await _app.SendAsync(ButtonInMessage(WorkflowActionIds.Resume, $"workflow.{id}", id));
+        Assert.True((await _app.Workflows.GetAsync(WorkflowApp.Acme, workflow.Id, _ct))!.Enabled);
+        await _app.SendAsync(ButtonInMessage(WorkflowActionIds.Delete, $"workflow.{id}", id));
+
+        Assert.Null(await _app.Workflows.GetAsync(WorkflowApp.Acme, workflow.Id, _ct));
+        Assert.All(_app.Responses, r => Assert.True((bool?)r["replace_original"]));
+        Assert.Collection(
+            _app.Responses,
+            paused => Assert.Equal([WorkflowActionIds.Edit, WorkflowActionIds.Resume, WorkflowActionIds.Test, WorkflowActionIds.Delete], ActionIds(paused["blocks"]!.AsArray(), $"workflow.{id}")),
+            resumed => Assert.Equal([WorkflowActionIds.Edit, WorkflowActionIds.Pause, WorkflowActionIds.Test, WorkflowActionIds.Delete], ActionIds(resumed["blocks"]!.AsArray(), $"workflow.{id}")),
+            deleted => Assert.Contains("Deleted *Execs*", deleted.ToJsonString(), StringComparison.Ordinal));
+        Assert.Equal(3, _app.Slack.CallsTo("views.publish").Count());
+        Assert.Empty(_app.Slack.Violations);
+    }
+
+    [Fact]
+    public async Task A_member_pressing_pause_is_refused_with_who_can_and_nothing_changes()
+    {
+        var workflow = await _app.SeedAsync("Execs");
+        var id = workflow.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        await _app.SendAsync(ButtonInMessage(WorkflowActionIds.Pause, $"workflow.{id}", id, userId: "U0BOB"));
+        await _app.SendAsync(ButtonInMessage(WorkflowActionIds.Delete, $"workflow.{id}", id, userId: "U0BOB"));
+
+        Assert.True((await _app.Workflows.GetAsync(WorkflowApp.Acme, workflow.Id, _ct))!.Enabled);
+        Assert.Equal(2, _app.Responses.Count);
+        Assert.All(_app.Responses, r =>
+        {
+            Assert.NotEqual(true, (bool?)r["replace_original"]);
+            Assert.Contains("Only workspace admins and owners", (string?)r["text"], StringComparison.Ordinal);
+            Assert.Contains("<@U0ADMIN>", (string?)r["text"], StringComparison.Ordinal);
+            Assert.Contains("<@U0MIA>", (string?)r["text"], StringComparison.Ordinal);
+        });
+        Assert.Empty(_app.Slack.CallsTo("views.publish"));
+    }
+
+    [Fact]
+    public async Task A_button_naming_another_workspaces_workflow_changes_nothing()
+    {
+        var globex = new SlackApp.Installations.Workspace("T0GLOBEX");
+        var theirs = await _app.SeedAsync(WorkflowApp.Draft("Globex alerts"), globex);
+        var id = theirs.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        await _app.SendAsync(ButtonInMessage(WorkflowActionIds.Delete, $"workflow.{id}", id));
+
+        Assert.NotNull(await _app.Workflows.GetAsync(globex, theirs.Id, _ct));
+        Assert.Contains("doesn't exist in this workspace", (string?)Assert.Single(_app.Responses)["text"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Test_uses_the_test_sender_which_by_default_says_tests_are_not_available_yet()
+    {
+        await _app.SeedAsync("Execs");
+
+        await _app.SendAsync(SlackRequests.SlashCommand("workflow test Execs", userId: "U0BOB"));
+
+        var ephemeral = Assert.Single(_app.Slack.CallsTo("chat.postEphemeral"));
+        Assert.Equal("U0BOB", ephemeral.Field("user"));
+        Assert.Contains("not available yet", ephemeral.Field("text"), StringComparison.Ordinal);
+    }
+
+    private static List<string> ActionIds(JsonArray blocks, string blockId) =>
+        blocks.Single(b => (string?)b!["block_id"] == blockId)!["elements"]!.AsArray().Select(e => (string)e!["action_id"]!).ToList();
+
+    public void Dispose() => _app.Dispose();
+}
