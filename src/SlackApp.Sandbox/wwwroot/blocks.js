@@ -8,7 +8,8 @@ const BlockKit = (() => {
     test_tube: "🧪", tada: "🎉", zap: "⚡", pencil2: "✏️", wastebasket: "🗑️", pause_button: "⏸️", arrow_forward: "▶️",
     gear: "⚙️", key: "🔑", lock: "🔒", x: "❌", heavy_check_mark: "✔️", information_source: "ℹ️", rocket: "🚀",
     bust_in_silhouette: "👤", busts_in_silhouette: "👥", mag: "🔍", link: "🔗", star: "⭐", fire: "🔥", eyes: "👀",
-    calendar: "📅", clock3: "🕒", memo: "📝", mailbox: "📫", speech_balloon: "💬", email: "📧", office: "🏢",
+    calendar: "📅", large_green_circle: "🟢", red_circle: "🔴", white_circle: "⚪", double_vertical_bar: "⏸️", no_entry: "⛔",
+    hourglass: "⌛", hourglass_flowing_sand: "⏳", email: "📧", envelope: "✉️", outbox_tray: "📤", inbox_tray: "📥", sparkles: "✨", clock3: "🕒", memo: "📝", mailbox: "📫", speech_balloon: "💬", office: "🏢",
   };
 
   const el = (tag, attrs = {}, ...children) => {

@@ -4,6 +4,8 @@
 
 (() => {
   const { el, render, collect } = BlockKit;
+  // Drawn, not an emoji: the page must read the same on machines without an emoji font.
+  const LOCK_SVG = '<svg width="11" height="12" viewBox="0 0 11 12" aria-hidden="true"><rect x="1" y="5" width="9" height="7" rx="1" fill="currentColor"/><path d="M3 5V3.5a2.5 2.5 0 0 1 5 0V5" stroke="currentColor" stroke-width="1.5" fill="none"/></svg>';
   const $ = (id) => document.getElementById(id);
   const params = new URLSearchParams(location.search);
 
@@ -62,9 +64,9 @@
     page.drawn.sidebar = key;
     const current = (match) => (match ? "page" : null);
     $("apps").replaceChildren(el("li", {}, el("button", {
-      type: "button", class: "nav", "aria-current": current(page.where.kind === "app"),
+      type: "button", class: "nav", "aria-label": `${s.app.name} app`, "aria-current": current(page.where.kind === "app"),
       onclick: () => go({ kind: "app", tab: "home" }),
-    }, `🟣 ${s.app.name}`)));
+    }, el("span", { class: "app-icon", "aria-hidden": "true" }, s.app.name.slice(0, 1)), ` ${s.app.name}`)));
     $("channels").replaceChildren(...s.channels.filter((c) => !c.is_im).map((c) => el("li", {}, el("button", {
       type: "button",
       class: `nav${c.is_archived ? " archived" : ""}`,
@@ -72,7 +74,7 @@
       "aria-current": current(page.where.kind === "channel" && page.where.id === c.id),
       title: c.is_private ? (c.app_is_member ? "Private channel, the app is a member" : "Private channel, the app is not in it") : c.is_archived ? "Archived channel" : "Public channel",
       onclick: () => go({ kind: "channel", id: c.id }),
-    }, `${c.is_private ? "🔒" : "#"} ${c.name}`))));
+    }, el("span", { class: "channel-icon", "aria-hidden": "true", html: c.is_private ? LOCK_SVG : "#" }), ` ${c.name}`))));
     $("nav-signals").setAttribute("aria-current", current(page.where.kind === "signals") || "false");
   }
 
@@ -109,7 +111,7 @@
 
     const channelId = where.kind === "app" ? s.app.dm : where.id;
     const channel = s.channels.find((c) => c.id === channelId);
-    if (where.kind === "channel") $("pane-title").textContent = channel ? `${channel.is_private ? "🔒 " : "#"}${channel.name}` : "Unknown channel";
+    if (where.kind === "channel") $("pane-title").innerHTML = channel ? `${channel.is_private ? LOCK_SVG + " " : "#"}${BlockKit.escapeHtml(channel.name)}` : "Unknown channel";
     const placeholder = where.kind === "app" ? `Message ${s.app.name}` : `Message #${channel ? channel.name : ""}`;
     $("composer-input").placeholder = `${placeholder} — try /usergems workflow create`;
     $("composer-input").disabled = !!(channel && channel.is_archived);

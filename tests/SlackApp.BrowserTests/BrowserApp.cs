@@ -1,0 +1,62 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SlackApp.BrowserTests;
+
+/// <summary>
+/// The whole app on real Kestrel at 127.0.0.1 on a free port, with no Slack credentials: so in sandbox mode, where
+/// the app reaches the sandbox (and the sandbox the app) over HTTP as it would reach Slack.
+/// </summary>
+public sealed class BrowserApp : WebApplicationFactory<Program>
+{
+    public BrowserApp()
+    {
+        Folder = Directory.CreateTempSubdirectory("slackapp-browser-").FullName;
+        Port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{Port}";
+        UseKestrel(Port);
+    }
+
+    public string Folder { get; }
+
+    public int Port { get; }
+
+    public string BaseUrl { get; }
+
+    public T Service<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(Folder, "slackapp.db")}");
+        builder.UseSetting("DataProtection:KeysPath", Path.Combine(Folder, "keys"));
+        builder.UseSetting("Sandbox:BaseUrl", BaseUrl);
+        builder.UseSetting("App:PublicBaseUrl", BaseUrl);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the temp cleaner.
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
