@@ -35,7 +35,6 @@ public sealed class BrowserApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(Folder, "slackapp.db")}");
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(Folder, "keys"));
         builder.UseSetting("Sandbox:BaseUrl", BaseUrl);
-        builder.UseSetting("App:PublicBaseUrl", BaseUrl);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 

@@ -19,6 +19,13 @@ public sealed class SandboxAddress
 
     internal void Set(string baseUrl) => _known.TrySetResult(baseUrl.TrimEnd('/'));
 
+    /// <summary>
+    /// The base URL expected before the server starts: the configured one, else the first of <c>urls</c> (what
+    /// <c>dotnet run</c> passes from launchSettings.json). Corrected by <see cref="Resolve"/> once the server listens.
+    /// </summary>
+    internal static string Expected(string? configured, string? urls) =>
+        !string.IsNullOrWhiteSpace(configured) ? configured.TrimEnd('/') : Choose((urls ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
     /// <summary>The configured base URL, else the server's first http address with a wildcard host made <c>localhost</c>.</summary>
     internal static string Resolve(string? configured, IServer server)
     {
@@ -27,7 +34,11 @@ public sealed class SandboxAddress
             return configured.TrimEnd('/');
         }
 
-        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        return Choose(server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []);
+    }
+
+    private static string Choose(ICollection<string> addresses)
+    {
         var chosen = addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
             ?? addresses.FirstOrDefault()
             // An in-process test server has no address; its clients accept any host.

@@ -6,9 +6,9 @@ namespace SlackApp.Sandbox.Hosting;
 /// Feeds the app the sandbox's credentials and, once the server listens, its own address as <c>Slack:ApiBaseUrl</c>.
 /// A reload makes <c>IOptionsMonitor&lt;SlackOptions&gt;</c> pick the address up.
 /// </summary>
-internal sealed class SandboxConfigurationSource(SandboxSecrets secrets, string initialBaseUrl, bool seedSalesforce) : IConfigurationSource
+internal sealed class SandboxConfigurationSource(SandboxSecrets secrets, string initialBaseUrl, bool seedSalesforce, bool seedPublicBaseUrl) : IConfigurationSource
 {
-    public SandboxConfigurationProvider Provider { get; } = new(secrets, initialBaseUrl, seedSalesforce);
+    public SandboxConfigurationProvider Provider { get; } = new(secrets, initialBaseUrl, seedSalesforce, seedPublicBaseUrl);
 
     public IConfigurationProvider Build(IConfigurationBuilder builder) => Provider;
 }
@@ -16,8 +16,11 @@ internal sealed class SandboxConfigurationSource(SandboxSecrets secrets, string 
 /// <summary>The provider behind <see cref="SandboxConfigurationSource"/>.</summary>
 internal sealed class SandboxConfigurationProvider : ConfigurationProvider
 {
-    public SandboxConfigurationProvider(SandboxSecrets secrets, string initialBaseUrl, bool seedSalesforce)
+    private readonly bool _seedPublicBaseUrl;
+
+    public SandboxConfigurationProvider(SandboxSecrets secrets, string initialBaseUrl, bool seedSalesforce, bool seedPublicBaseUrl)
     {
+        _seedPublicBaseUrl = seedPublicBaseUrl;
         Data["Slack:BotToken"] = secrets.BotToken;
         Data["Slack:SigningSecret"] = secrets.SigningSecret;
         Data["Signals:Secret"] = secrets.SignalSecret;
@@ -26,14 +29,24 @@ internal sealed class SandboxConfigurationProvider : ConfigurationProvider
             Data["Salesforce:BaseUrl"] = SandboxIdentity.SalesforceBaseUrl;
         }
 
-        Data["Slack:ApiBaseUrl"] = ApiBaseOf(initialBaseUrl);
+        SetBaseUrl(initialBaseUrl);
     }
 
     /// <summary>Points the Web API client at the sandbox served from <paramref name="baseUrl"/>.</summary>
     public void UseBaseUrl(string baseUrl)
     {
-        Data["Slack:ApiBaseUrl"] = ApiBaseOf(baseUrl);
+        SetBaseUrl(baseUrl);
         OnReload();
+    }
+
+    private void SetBaseUrl(string baseUrl)
+    {
+        Data["Slack:ApiBaseUrl"] = ApiBaseOf(baseUrl);
+        if (_seedPublicBaseUrl)
+        {
+            // The Home tab shows signal sources the webhook URL on this address.
+            Data["App:PublicBaseUrl"] = baseUrl.TrimEnd('/') + "/";
+        }
     }
 
     private static string ApiBaseOf(string baseUrl) => baseUrl.TrimEnd('/') + "/sandbox/api/";

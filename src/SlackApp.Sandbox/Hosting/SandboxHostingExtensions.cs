@@ -26,12 +26,12 @@ public static class SandboxHostingExtensions
             return false;
         }
 
-        var configured = builder.Configuration[$"{SandboxOptions.SectionName}:BaseUrl"];
         var secrets = new SandboxSecrets(builder.Configuration["Signals:Secret"] is { Length: > 0 } secret ? secret : null);
         var source = new SandboxConfigurationSource(
             secrets,
-            string.IsNullOrWhiteSpace(configured) ? "http://localhost" : configured,
-            seedSalesforce: string.IsNullOrWhiteSpace(builder.Configuration["Salesforce:BaseUrl"]));
+            SandboxAddress.Expected(builder.Configuration[$"{SandboxOptions.SectionName}:BaseUrl"], builder.Configuration["urls"]),
+            seedSalesforce: string.IsNullOrWhiteSpace(builder.Configuration["Salesforce:BaseUrl"]),
+            seedPublicBaseUrl: string.IsNullOrWhiteSpace(builder.Configuration["App:PublicBaseUrl"]));
         builder.Configuration.Add(source);
 
         var services = builder.Services;

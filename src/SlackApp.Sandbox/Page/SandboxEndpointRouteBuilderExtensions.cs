@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using SlackApp.Sandbox.Hosting;
 using SlackApp.Sandbox.Interactions;
 using SlackApp.Sandbox.Signals;
@@ -51,13 +52,14 @@ public static class SandboxEndpointRouteBuilderExtensions
         // The page and what it calls.
         sandbox.MapGet("/", () => SandboxAssets.Serve("index.html"));
         sandbox.MapGet("/assets/{name}", (string name) => SandboxAssets.Serve(name));
-        sandbox.MapGet("/ui/state", async (string? @as, long? since, SandboxWorkspace workspace, TimeProvider clock, CancellationToken ct) =>
+        sandbox.MapGet("/ui/state", async (string? @as, long? since, SandboxWorkspace workspace, TimeProvider clock, IHostApplicationLifetime lifetime, CancellationToken ct) =>
         {
             var viewer = workspace.Member(@as) is { IsBot: false } member ? member.Id : SandboxSeed.You;
             if (since is { } seen)
             {
                 using var timeout = new CancellationTokenSource(LongPoll, clock);
-                using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, ct);
+                // A waiting page must not hold up shutdown.
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, ct, lifetime.ApplicationStopping);
                 try
                 {
                     await workspace.WhenChangedSinceAsync(seen, linked.Token);
