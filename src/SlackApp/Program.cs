@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SlackApp.Data;
 using SlackApp.Installations;
+using SlackApp.Notifications;
 using SlackApp.Signals;
 using SlackApp.Slack.Hosting;
 using SlackApp.Slack.Routing;
@@ -16,9 +17,11 @@ builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<S
 builder.Services.AddData();
 builder.Services.AddInstallations(builder.Configuration, builder.Environment);
 builder.Services.AddSignals();
+builder.Services.AddNotifications();
 builder.Services.AddSlackRouting(slack => slack
     .AddInstallationEvents()
-    .AddWorkflowCommand());
+    .AddWorkflowCommand()
+    .AddNotificationButtons());
 
 var app = builder.Build();
 
