@@ -3,78 +3,108 @@ using System.Threading.RateLimiting;
 namespace SlackApp.Notifications;
 
 /// <summary>
-/// A <see cref="TokenBucketRateLimiter"/> refilled by a <see cref="TimeProvider"/> instead of its own timer, so
-/// pacing follows the app's clock (and a fake one in tests). Never waits: it says when the next token is due.
+/// A token bucket <see cref="RateLimiter"/> that reads time from a <see cref="TimeProvider"/> (the in-box
+/// <see cref="TokenBucketRateLimiter"/> reads the real clock, even when replenished by hand), so pacing follows the
+/// app's clock and a fake one in tests. It never queues: a refused lease carries <see cref="MetadataName.RetryAfter"/>.
 /// </summary>
-internal sealed class ClockedTokenBucket : IDisposable
+internal sealed class ClockedTokenBucket : RateLimiter
 {
-    private readonly TokenBucketRateLimiter _bucket;
     private readonly TimeProvider _clock;
-    private readonly TimeSpan _period;
     private readonly int _limit;
-    private DateTimeOffset _refilledAt;
+    private readonly double _perSecond;
+    private readonly Lock _lock = new();
+    private double _tokens;
+    private DateTimeOffset _updatedAt;
 
     public ClockedTokenBucket(int burst, double perSecond, TimeProvider clock)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(burst, 1);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(perSecond);
         _clock = clock;
         _limit = burst;
-        _period = TimeSpan.FromSeconds(1 / perSecond);
-        _bucket = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = burst,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = _period,
-            AutoReplenishment = false,
-            QueueLimit = 0,
-        });
-        _refilledAt = clock.GetUtcNow();
+        _perSecond = perSecond;
+        _tokens = burst;
+        _updatedAt = clock.GetUtcNow();
     }
 
-    /// <summary>True when a token is available now (without taking it).</summary>
-    public bool HasToken()
-    {
-        Refill();
-        return _bucket.GetStatistics()?.CurrentAvailablePermits > 0;
-    }
-
-    /// <summary>Takes a token; false when none is left.</summary>
-    public bool TryTake()
-    {
-        Refill();
-        using var lease = _bucket.AttemptAcquire(1);
-        return lease.IsAcquired;
-    }
-
-    /// <summary>When the next token arrives.</summary>
-    public DateTimeOffset NextTokenAt => _refilledAt + _period;
-
-    /// <summary>True when the bucket is full: forgetting it changes nothing.</summary>
-    public bool IsIdle
+    public override TimeSpan? IdleDuration
     {
         get
         {
-            Refill();
-            return _bucket.GetStatistics()?.CurrentAvailablePermits >= _limit;
+            lock (_lock)
+            {
+                Refill();
+                return _tokens >= _limit ? _clock.GetUtcNow() - _updatedAt : null;
+            }
         }
     }
 
-    public void Dispose() => _bucket.Dispose();
+    /// <summary>How long until a permit is available (zero when one is).</summary>
+    public TimeSpan WaitForPermit()
+    {
+        lock (_lock)
+        {
+            Refill();
+            return _tokens >= 1 ? TimeSpan.Zero : TimeSpan.FromSeconds((1 - _tokens) / _perSecond);
+        }
+    }
+
+    public override RateLimiterStatistics? GetStatistics()
+    {
+        lock (_lock)
+        {
+            Refill();
+            return new RateLimiterStatistics { CurrentAvailablePermits = (long)_tokens };
+        }
+    }
+
+    protected override RateLimitLease AttemptAcquireCore(int permitCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(permitCount, _limit);
+        lock (_lock)
+        {
+            Refill();
+            if (_tokens >= permitCount)
+            {
+                _tokens -= permitCount;
+                return Lease.Acquired;
+            }
+
+            return new Lease(false, TimeSpan.FromSeconds((permitCount - _tokens) / _perSecond));
+        }
+    }
+
+    protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(AttemptAcquireCore(permitCount));
 
     private void Refill()
     {
         var now = _clock.GetUtcNow();
-        if (now < _refilledAt + _period)
+        if (now > _updatedAt)
         {
-            return;
+            _tokens = Math.Min(_limit, _tokens + (now - _updatedAt).TotalSeconds * _perSecond);
+            _updatedAt = now;
         }
+    }
 
-        var periods = (long)((now - _refilledAt) / _period);
-        // Without auto-replenishment each call adds TokensPerPeriod, capped at the limit.
-        for (var i = 0; i < Math.Min(periods, _limit); i++)
+    private sealed class Lease(bool acquired, TimeSpan? retryAfter) : RateLimitLease
+    {
+        public static readonly Lease Acquired = new(true, null);
+
+        public override bool IsAcquired => acquired;
+
+        public override IEnumerable<string> MetadataNames => retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
+
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
         {
-            _bucket.TryReplenish();
-        }
+            if (retryAfter is { } wait && metadataName == MetadataName.RetryAfter.Name)
+            {
+                metadata = wait;
+                return true;
+            }
 
-        _refilledAt += _period * periods;
+            metadata = null;
+            return false;
+        }
     }
 }

@@ -36,18 +36,14 @@ public sealed class DeliveryPacer(TimeProvider clock, IOptions<NotificationOptio
             var workspace = Bucket(_workspaces, teamId, _options.WorkspaceBurst, _options.WorkspaceMessagesPerSecond);
             var conversation = Bucket(_channels, (teamId, channel), _options.ChannelBurst, _options.ChannelMessagesPerSecond);
             // Both or neither: a token taken from one bucket while the other says no would be wasted.
-            if (!workspace.HasToken())
+            var wait = Max(workspace.WaitForPermit(), conversation.WaitForPermit());
+            if (wait > TimeSpan.Zero)
             {
-                return workspace.NextTokenAt;
+                return now + wait;
             }
 
-            if (!conversation.HasToken())
-            {
-                return conversation.NextTokenAt;
-            }
-
-            workspace.TryTake();
-            conversation.TryTake();
+            using var workspaceLease = workspace.AttemptAcquire();
+            using var channelLease = conversation.AttemptAcquire();
             return null;
         }
     }
@@ -78,6 +74,8 @@ public sealed class DeliveryPacer(TimeProvider clock, IOptions<NotificationOptio
         }
     }
 
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
     private ClockedTokenBucket Bucket<TKey>(Dictionary<TKey, ClockedTokenBucket> buckets, TKey key, int burst, double perSecond)
         where TKey : notnull
     {
@@ -89,7 +87,7 @@ public sealed class DeliveryPacer(TimeProvider clock, IOptions<NotificationOptio
         if (buckets.Count >= MaxChannels)
         {
             // Full buckets carry no state worth keeping.
-            foreach (var idle in buckets.Where(b => b.Value.IsIdle).ToList())
+            foreach (var idle in buckets.Where(b => b.Value.IdleDuration is not null).ToList())
             {
                 idle.Value.Dispose();
                 buckets.Remove(idle.Key);
