@@ -32,7 +32,7 @@ public sealed class HomeNotificationsSection(NotificationOutbox outbox, IOptions
             {
                 blocks.Add(new HeaderBlock(new PlainText("Recent delivery failures")));
                 blocks.AddRange(failures.Select(d => Context(
-                    $":x: *{UntrustedText.Mrkdwn(d.LastError ?? d.Status)}* · {Recipient(d)} · {SlackDate(d.UpdatedAt)}\n{d.ErrorDetail ?? "No reason recorded."}")));
+                    $":x: {Code(d.LastError ?? d.Status)} · {Recipient(d)} · {SlackDate(d.UpdatedAt)}\n{d.ErrorDetail ?? "No reason recorded."}")));
             }
         }
 
@@ -43,7 +43,7 @@ public sealed class HomeNotificationsSection(NotificationOutbox outbox, IOptions
     {
         DeliveryStatus.Sent when d.AcknowledgedBy is { } by => $":white_check_mark: Acknowledged by <@{by}>",
         DeliveryStatus.Sent => ":large_green_circle: Sent",
-        DeliveryStatus.Failed => $":x: Failed ({UntrustedText.Mrkdwn(d.LastError ?? "unknown")})",
+        DeliveryStatus.Failed => $":x: Failed ({Code(d.LastError ?? "unknown")})",
         DeliveryStatus.Undeliverable => ":no_entry_sign: Undeliverable",
         _ => d.Attempts > 0 ? $":hourglass_flowing_sand: Retrying ({d.Attempts} attempt{(d.Attempts == 1 ? "" : "s")})" : ":hourglass_flowing_sand: Pending",
     };
@@ -67,6 +67,9 @@ public sealed class HomeNotificationsSection(NotificationOutbox outbox, IOptions
             return prefix + "(unreadable signal)";
         }
     }
+
+    // Slack's error codes are snake_case words: shown as code, so their underscores stay underscores.
+    private static string Code(string code) => $"`{new string([.. code.Where(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-')])}`";
 
     private static ContextBlock Context(string mrkdwn) => new([UntrustedText.Markdown(mrkdwn, 2000)]);
 
