@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SlackApp.Data;
 using SlackApp.Home;
 using SlackApp.Installations;
+using SlackApp.Notifications;
 using SlackApp.Signals;
 using SlackApp.Slack.Hosting;
 using SlackApp.Slack.Routing;
@@ -19,11 +20,13 @@ builder.Services.AddInstallations(builder.Configuration, builder.Environment);
 builder.Services.AddSignals();
 builder.Services.AddWorkflows();
 builder.Services.AddHome();
+builder.Services.AddNotifications();
 builder.Services.AddSlackRouting(slack => slack
     .AddInstallationEvents()
     .AddWorkflowCommand()
     .AddWorkflowInteractions()
-    .AddHome());
+    .AddHome()
+    .AddNotificationButtons());
 
 var app = builder.Build();
 
