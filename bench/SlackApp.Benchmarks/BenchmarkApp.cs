@@ -17,6 +17,8 @@ internal sealed class BenchmarkApp : WebApplicationFactory<Program>
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SLACKAPP", AppFolder());
     }
 
+    public const string SigningSecret = "benchmark-signing-secret-0000000";
+
     public BenchmarkSlack Slack { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -25,7 +27,7 @@ internal sealed class BenchmarkApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(_folder, "slackapp.db")}");
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(_folder, "keys"));
         builder.UseSetting("Slack:ApiBaseUrl", BenchmarkSlack.ApiBaseUrl);
-        builder.UseSetting("Slack:SigningSecret", "benchmark-signing-secret-0000000");
+        builder.UseSetting("Slack:SigningSecret", SigningSecret);
         builder.UseSetting("Slack:ClientId", "1111.2222");
         builder.UseSetting("Slack:ClientSecret", "benchmark-client-secret");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -12,10 +12,10 @@ using SlackApp.Workflows;
 
 namespace SlackApp.Benchmarks;
 
-/// <summary>Entry point of <c>dotnet run -c Release --project bench/SlackApp.Benchmarks</c>.</summary>
+/// <summary>Signals in through <c>POST /signals</c>, notifications out at the fake Slack.</summary>
 internal static class SignalBenchmark
 {
-    public static async Task<int> Main()
+    public static async Task<int> RunAsync()
     {
         // Signals accepted per second through POST /signals (batches of 100, SQLite), and the time from each batch's
         // 202 to its notifications reaching chat.postMessage at a fake Slack, for 1,000 signals.
