@@ -21,6 +21,13 @@ internal sealed partial class BenchmarkSlack : HttpMessageHandler
 
     public int Expected { get; set; } = int.MaxValue;
 
+    private readonly ConcurrentDictionary<int, TaskCompletionSource> _waiters = new();
+
+    /// <summary>Completes when the notification of signal <paramref name="number"/> reaches Slack.</summary>
+    public Task WhenPostedAsync(int number) => Waiter(number).Task;
+
+    private TaskCompletionSource Waiter(int number) => _waiters.GetOrAdd(number, _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var now = Stopwatch.GetTimestamp();
@@ -30,9 +37,15 @@ internal sealed partial class BenchmarkSlack : HttpMessageHandler
         if (method == "chat.postMessage")
         {
             var text = body["text"]?.GetValue<string>() ?? string.Empty;
-            if (PersonNumber().Match(text) is { Success: true } match && PostedAt.TryAdd(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), now) && PostedAt.Count >= Expected)
+            if (PersonNumber().Match(text) is { Success: true } match)
             {
-                AllPosted.TrySetResult();
+                var number = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                if (PostedAt.TryAdd(number, now) && PostedAt.Count >= Expected)
+                {
+                    AllPosted.TrySetResult();
+                }
+
+                Waiter(number).TrySetResult();
             }
 
             answer = new JsonObject { ["ok"] = true, ["channel"] = body["channel"]?.GetValue<string>(), ["ts"] = $"1700000000.{Interlocked.Increment(ref _ts):D6}" };

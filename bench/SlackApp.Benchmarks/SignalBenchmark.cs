@@ -41,6 +41,21 @@ internal static class SignalBenchmark
         // Warm-up (JIT, connection pool, first migration-time caches): one batch of job changes nobody listens to.
         await PostAsync(Batch(0, BatchSize, "warmup", "job_change"));
 
+        // One signal at a time: the latency a single signal sees when nothing is queued ahead of it.
+        const int Singles = 50;
+        var single = new double[Singles];
+        for (var i = 0; i < Singles; i++)
+        {
+            var number = 1_000_000 + i;
+            var posted = app.Slack.WhenPostedAsync(number);
+            var started = Stopwatch.GetTimestamp();
+            await PostAsync(Batch(number, 1, "single", "new_hire"));
+            await posted.WaitAsync(TimeSpan.FromSeconds(10));
+            single[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+
+        Array.Sort(single);
+        app.Slack.PostedAt.Clear();
         app.Slack.Expected = total;
         var acceptedAt = new long[total];
         var intake = Stopwatch.StartNew();
@@ -59,6 +74,8 @@ internal static class SignalBenchmark
         Console.WriteLine();
         Console.WriteLine("SlackApp benchmark: SQLite, in-process host, fake Slack answering at once");
         Console.WriteLine("-------------------------------------------------------------------------");
+        Console.WriteLine(Row("One signal alone: POST -> post, median", $"{Percentile(single, 0.50):N1} ms"));
+        Console.WriteLine(Row("One signal alone: POST -> post, p99", $"{Percentile(single, 0.99):N1} ms"));
         Console.WriteLine(Row("Signals posted", $"{total:N0} in {Batches} batches of {BatchSize}"));
         Console.WriteLine(Row("Intake time", $"{intake.Elapsed.TotalMilliseconds:N0} ms"));
         Console.WriteLine(Row("Signals accepted / s", $"{total / intake.Elapsed.TotalSeconds:N0}"));
@@ -101,6 +118,6 @@ internal static class SignalBenchmark
 
         static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
-        static string Row(string label, string value) => $"{label,-34} {value}";
+        static string Row(string label, string value) => $"{label,-40} {value}";
     }
 }
