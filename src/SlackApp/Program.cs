@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SlackApp.Data;
 using SlackApp.Home;
 using SlackApp.Installations;
+using SlackApp.Notifications;
 using SlackApp.Sandbox.Hosting;
 using SlackApp.Sandbox.Page;
 using SlackApp.Signals;
@@ -25,11 +26,13 @@ builder.Services.StartWhenSandboxIsReachable<SingleWorkspaceBootstrap>();
 builder.Services.AddSignals();
 builder.Services.AddWorkflows();
 builder.Services.AddHome();
+builder.Services.AddNotifications();
 builder.Services.AddSlackRouting(slack => slack
     .AddInstallationEvents()
     .AddWorkflowCommand()
     .AddWorkflowInteractions()
-    .AddHome());
+    .AddHome()
+    .AddNotificationButtons());
 
 var app = builder.Build();
 

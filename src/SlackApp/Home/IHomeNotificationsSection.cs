@@ -11,10 +11,3 @@ public interface IHomeNotificationsSection
 {
     Task<IReadOnlyList<Block>> BuildAsync(Workspace workspace, bool isAdmin, CancellationToken ct);
 }
-
-/// <summary>Draws nothing, until the notifications feature replaces it.</summary>
-public sealed class EmptyHomeNotificationsSection : IHomeNotificationsSection
-{
-    public Task<IReadOnlyList<Block>> BuildAsync(Workspace workspace, bool isAdmin, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<Block>>([]);
-}

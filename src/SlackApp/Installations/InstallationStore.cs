@@ -56,8 +56,11 @@ public sealed class InstallationStore(
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<InstallationRow>(new CommandDefinition(
-            $"SELECT {InstallationRow.Columns} FROM installations WHERE enterprise_id = @EnterpriseId AND team_id = @TeamId AND uninstalled_at IS NULL",
-            new { EnterpriseId = enterpriseId ?? string.Empty, TeamId = isEnterpriseInstall ? string.Empty : teamId ?? string.Empty },
+            isEnterpriseInstall
+                ? $"SELECT {InstallationRow.Columns} FROM installations WHERE enterprise_id = @EnterpriseId AND team_id = '' AND uninstalled_at IS NULL"
+                // Team ids are unique across Grid orgs: a workspace is found whether or not the caller knows its enterprise.
+                : $"SELECT {InstallationRow.Columns} FROM installations WHERE team_id = @TeamId AND team_id <> '' AND uninstalled_at IS NULL",
+            new { EnterpriseId = enterpriseId ?? string.Empty, TeamId = teamId ?? string.Empty },
             cancellationToken: cancellationToken));
 
         if (row is null && !isEnterpriseInstall && enterpriseId is not null && teamId is not null)

@@ -4,7 +4,7 @@ namespace SlackApp.Workflows;
 
 /// <summary>
 /// Sends a sample notification of a workflow to the person who asked ("Send test"). The
-/// notifications feature implements it; until then <see cref="UnavailableTestNotificationSender"/> says so.
+/// notifications feature implements it.
 /// </summary>
 public interface ITestNotificationSender
 {

@@ -102,7 +102,14 @@ public sealed class WorkflowChanges(WorkflowRepository workflows, WorkflowPermis
             return;
         }
 
-        await testSender.SendAsync(workspace, workflow, context.RequiredUserId(), cancellationToken);
+        try
+        {
+            await testSender.SendAsync(workspace, workflow, context.RequiredUserId(), cancellationToken);
+        }
+        catch (SlackApiException e)
+        {
+            await UserNotice.SendAsync(context, $"The test notification could not be sent: Slack answered `{e.Error}`.", cancellationToken);
+        }
     }
 
     /// <summary>Republishes the acting person's Home tab; a failure is logged, never lost in the change that caused it.</summary>

@@ -98,6 +98,29 @@ public sealed class SqlServerSyntaxTests
         await signals.MarkMatchedAsync(workspace, 1, 2, ct);
         await signals.RecordFailureAsync(workspace, 1, clock.GetUtcNow(), "boom", ct);
 
+        var outbox = new SlackApp.Notifications.NotificationOutbox(connections, clock);
+        var planned = new SlackApp.Notifications.PlannedDelivery(SlackApp.Notifications.RecipientKind.Channel, "C1", [], []);
+        await outbox.HasDeliveriesAsync(workspace, 1, ct);
+        await outbox.AddAsync(workspace, 1, [planned, planned with { Kind = SlackApp.Notifications.RecipientKind.Role, RecipientId = "owner", UndeliverableReason = "nobody" }], ct);
+        await outbox.AddTestAsync(workspace, "U1", "[]", "{}", ct);
+        await outbox.ClaimAsync("worker-1", 50, TimeSpan.FromMinutes(2), ct);
+        await using (var connection = await connections.OpenAsync(ct))
+        {
+            await SlackApp.Notifications.NotificationOutbox.ReadClaimedAsync(connection, [1, 2], "worker-1", ct);
+        }
+
+        await outbox.EarliestDueAsync(ct);
+        await outbox.MarkSendingAsync(workspace, 1, "worker-1", ct);
+        await outbox.MarkSentAsync(workspace, 1, "C1", "1700000000.000100", ct);
+        await outbox.RescheduleAsync(workspace, 1, clock.GetUtcNow(), refundAttempt: true, "ratelimited", "held", ct);
+        await outbox.MarkFailedAsync(workspace, 1, "channel_not_found", "gone", ct);
+        await outbox.CancelWaitingAsync(workspace, "app_uninstalled", "app uninstalled", ct);
+        await outbox.GetAsync(workspace, 1, ct);
+        await outbox.TryAcknowledgeAsync(workspace, 1, "U1", ct);
+        await outbox.RecordClickAsync(workspace, 1, "notification.open_salesforce", "U1", ct);
+        await outbox.ListRecentAsync(workspace, 10, ct);
+        await outbox.ListRecentFailuresAsync(workspace, 5, ct);
+
         return statements;
     }
 }

@@ -118,6 +118,15 @@ public sealed class InstallationStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Workspace_of_a_grid_org_is_found_by_its_team_id_alone()
+    {
+        await _store.SaveAsync(Acme() with { EnterpriseId = "E0ORG" }, _ct);
+
+        Assert.Equal(Token, (await _store.FindAsync(null, "T0ACME", isEnterpriseInstall: false, _ct))?.BotToken);
+        Assert.Equal(Token, (await _store.FindAsync("E0ORG", "T0ACME", isEnterpriseInstall: false, _ct))?.BotToken);
+    }
+
+    [Fact]
     public async Task Workspace_of_a_grid_org_counts_as_installed_without_its_enterprise_id()
     {
         await _store.SaveAsync(Acme() with { EnterpriseId = "E0ORG" }, _ct);

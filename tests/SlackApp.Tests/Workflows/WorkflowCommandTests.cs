@@ -173,15 +173,28 @@ public sealed class WorkflowCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Test_uses_the_test_sender_which_by_default_says_tests_are_not_available_yet()
+    public async Task Test_DMs_the_asker_a_sample_marked_as_a_test()
     {
         await _app.SeedAsync("Execs");
 
         await _app.SendAsync(SlackRequests.SlashCommand("workflow test Execs", userId: "U0BOB"));
+        var post = await _app.Slack.WaitForAsync("chat.postMessage");
 
-        var ephemeral = Assert.Single(_app.Slack.CallsTo("chat.postEphemeral"));
-        Assert.Equal("U0BOB", ephemeral.Field("user"));
-        Assert.Contains("not available yet", ephemeral.Field("text"), StringComparison.Ordinal);
+        Assert.Equal("U0BOB", post.Field("channel"));
+        Assert.StartsWith("[Test] ", post.Field("text"), StringComparison.Ordinal);
+        Assert.Empty(_app.Slack.Violations);
+    }
+
+    [Fact]
+    public async Task Test_that_slack_refuses_tells_the_asker_why()
+    {
+        await _app.SeedAsync("Execs");
+        _app.Slack.On("chat.postMessage", _ => FakeSlackAnswer.Error("messages_tab_disabled"));
+
+        await _app.SendAsync(SlackRequests.SlashCommand("workflow test Execs", userId: "U0BOB"));
+        var notice = await _app.Slack.WaitForAsync("response_url");
+
+        Assert.Contains("messages_tab_disabled", notice.Body.ToJsonString(), StringComparison.Ordinal);
     }
 
     private static List<string> ActionIds(JsonArray blocks, string blockId) =>

@@ -1,0 +1,59 @@
+namespace SlackApp.Notifications;
+
+/// <summary>
+/// The <c>Notifications</c> settings: retries, pacing and caches of the delivery worker and the planner.
+/// </summary>
+/// <remarks>
+/// Pacing follows Slack's documented limits for <c>chat.postMessage</c>: about one message per second per
+/// channel (short bursts tolerated), and several hundred messages per minute per workspace, beyond which Slack
+/// answers 429 with <c>Retry-After</c>.
+/// </remarks>
+public sealed class NotificationOptions
+{
+    public const string SectionName = "Notifications";
+
+    /// <summary>Attempts of a delivery on transient failures before it ends failed.</summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>Wait after the first transient failure; doubles with each further one (with jitter).</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Longest wait between two attempts.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Messages per second to one channel or DM (Slack: about 1).</summary>
+    public double ChannelMessagesPerSecond { get; set; } = 1;
+
+    /// <summary>Messages one channel may take at once before pacing starts.</summary>
+    public int ChannelBurst { get; set; } = 1;
+
+    /// <summary>Messages per second to one workspace, all channels together (Slack: several hundred a minute).</summary>
+    public double WorkspaceMessagesPerSecond { get; set; } = 4;
+
+    /// <summary>Messages one workspace may take at once before pacing starts.</summary>
+    public int WorkspaceBurst { get; set; } = 20;
+
+    /// <summary>Deliveries claimed per round trip to the database.</summary>
+    public int BatchSize { get; set; } = 50;
+
+    /// <summary>How long a claimed delivery is reserved for this instance; longer than one Slack call with its timeouts.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often the worker looks for due deliveries when nothing wakes it.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long a Slack user found by email is remembered.</summary>
+    public TimeSpan UserCacheDuration { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long an email Slack does not know (<c>users_not_found</c>) is remembered.</summary>
+    public TimeSpan UserNotFoundCacheDuration { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Notifications listed in the App Home tab.</summary>
+    public int HomeRecentCount { get; set; } = 10;
+
+    internal bool IsValid =>
+        MaxAttempts > 0 && RetryBaseDelay > TimeSpan.Zero && MaxRetryDelay >= RetryBaseDelay
+        && ChannelMessagesPerSecond > 0 && ChannelBurst > 0 && WorkspaceMessagesPerSecond > 0 && WorkspaceBurst > 0
+        && BatchSize > 0 && LeaseDuration > TimeSpan.Zero && PollInterval > TimeSpan.Zero
+        && UserCacheDuration >= TimeSpan.Zero && UserNotFoundCacheDuration >= TimeSpan.Zero && HomeRecentCount is > 0 and <= 20;
+}

@@ -1,0 +1,268 @@
+using System.Data.Common;
+using Dapper;
+using SlackApp.Data;
+using SlackApp.Installations;
+
+namespace SlackApp.Notifications;
+
+/// <summary>
+/// The durable outbox of notifications. Workspace-scoped except <see cref="ClaimAsync"/> (the worker serves
+/// every workspace and gets each row with its team) and <see cref="EarliestDueAsync"/>.
+/// </summary>
+public sealed class NotificationOutbox(DbConnectionFactory connections, TimeProvider clock)
+{
+    private const int MaxDetailLength = 1000;
+    private const int MaxCodeLength = 100;
+
+    private static readonly string[] Key = ["team_id", "signal_row_id", "recipient_kind", "recipient_id"];
+
+    private static readonly string[] Other =
+    [
+        "is_test", "matches_json", "note", "status", "attempts", "next_attempt_at", "error_detail", "created_at", "updated_at",
+    ];
+
+    private static readonly string[] TestColumns =
+    [
+        "team_id", "is_test", "recipient_kind", "recipient_id", "matches_json", "sample_json", "status", "attempts",
+        "next_attempt_at", "created_at", "updated_at",
+    ];
+
+    // Due: waiting, or handed to Slack by an instance whose lease ran out. Tests are sent by whoever asked.
+    private static readonly string Due =
+        $"status IN ('{DeliveryStatus.Pending}', '{DeliveryStatus.Sending}') AND is_test = 0 AND next_attempt_at <= @Now";
+
+    /// <summary>True when the planner already wrote this signal's deliveries.</summary>
+    public async Task<bool> HasDeliveriesAsync(Workspace workspace, long signalRowId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var count = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COUNT(*) FROM notification_deliveries WHERE team_id = @TeamId AND signal_row_id = @SignalRowId",
+            new { workspace.TeamId, SignalRowId = signalRowId },
+            cancellationToken: cancellationToken));
+        return count > 0;
+    }
+
+    /// <summary>
+    /// Writes a signal's deliveries in one transaction, each once: a recipient the signal already has is left
+    /// as it is. Undeliverable ones are stored finished, with their reason. Returns how many rows were new.
+    /// </summary>
+    public async Task<int> AddAsync(Workspace workspace, long signalRowId, IReadOnlyList<PlannedDelivery> deliveries, CancellationToken cancellationToken)
+    {
+        if (deliveries.Count == 0)
+        {
+            return 0;
+        }
+
+        var now = clock.GetUtcNow();
+        var rows = deliveries.Select(d => new
+        {
+            team_id = workspace.TeamId,
+            signal_row_id = signalRowId,
+            recipient_kind = StoredMatches.KindName(d.Kind),
+            recipient_id = d.RecipientId,
+            is_test = false,
+            matches_json = StoredMatches.Write(d.Matches),
+            note = d.Note is { } note ? UntrustedText.Truncate(note, 2000) : null,
+            status = d.UndeliverableReason is null ? DeliveryStatus.Pending : DeliveryStatus.Undeliverable,
+            attempts = 0,
+            next_attempt_at = now,
+            error_detail = d.UndeliverableReason is { } reason ? Detail(reason) : null,
+            created_at = now,
+            updated_at = now,
+        }).ToList();
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var inserted = await connection.ExecuteAsync(new CommandDefinition(
+            connections.Dialect.InsertIfAbsent("notification_deliveries", Key, Other), rows, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return inserted;
+    }
+
+    /// <summary>Stores a test notification about to be sent to <paramref name="userId"/>; returns its id (the Acknowledge button's value).</summary>
+    public async Task<long> AddTestAsync(Workspace workspace, string userId, string matchesJson, string sampleJson, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            connections.Dialect.InsertReturningId("notification_deliveries", TestColumns, "id"),
+            new
+            {
+                team_id = workspace.TeamId,
+                is_test = true,
+                recipient_kind = StoredMatches.KindName(RecipientKind.User),
+                recipient_id = userId,
+                matches_json = matchesJson,
+                sample_json = sampleJson,
+                status = DeliveryStatus.Sending,
+                attempts = 1,
+                next_attempt_at = now,
+                created_at = now,
+                updated_at = now,
+            },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Claims up to <paramref name="limit"/> due deliveries of any workspace for <paramref name="owner"/>,
+    /// leased for <paramref name="lease"/> so no other instance sends them meanwhile.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxDelivery>> ClaimAsync(string owner, int limit, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var ids = (await connection.QueryAsync<long>(new CommandDefinition(
+            connections.Dialect.ClaimWithLease("notification_deliveries", "id", Due, "next_attempt_at, id", "lease_until", "lease_owner"),
+            new { Limit = limit, Now = now, LeaseUntil = now + lease, Owner = owner },
+            cancellationToken: cancellationToken))).ToList();
+        return ids.Count == 0 ? [] : await ReadClaimedAsync(connection, ids, owner, cancellationToken);
+    }
+
+    /// <summary>When the next waiting delivery falls due, of any workspace; null when none waits.</summary>
+    public async Task<DateTimeOffset?> EarliestDueAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<DateTimeOffset?>(new CommandDefinition(
+            $"SELECT MIN(next_attempt_at) FROM notification_deliveries WHERE status IN ('{DeliveryStatus.Pending}', '{DeliveryStatus.Sending}') AND is_test = 0",
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Marks a claimed delivery as handed to Slack; false when this owner's lease was lost meanwhile (then it must not be sent).</summary>
+    public async Task<bool> MarkSendingAsync(Workspace workspace, long id, string owner, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            UPDATE notification_deliveries SET status = '{DeliveryStatus.Sending}', attempts = attempts + 1, updated_at = @Now
+            WHERE id = @Id AND team_id = @TeamId AND lease_owner = @Owner AND status IN ('{DeliveryStatus.Pending}', '{DeliveryStatus.Sending}')
+            """,
+            new { Id = id, workspace.TeamId, Owner = owner, Now = clock.GetUtcNow() },
+            cancellationToken: cancellationToken));
+        return changed == 1;
+    }
+
+    /// <summary>Records where Slack put the message, in the same statement that makes it sent.</summary>
+    public async Task MarkSentAsync(Workspace workspace, long id, string channel, string ts, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            UPDATE notification_deliveries
+            SET status = '{DeliveryStatus.Sent}', slack_channel = @Channel, slack_ts = @Ts, sent_at = @Now, updated_at = @Now,
+                last_error = NULL, error_detail = NULL, lease_until = NULL, lease_owner = NULL
+            WHERE id = @Id AND team_id = @TeamId
+            """,
+            new { Id = id, workspace.TeamId, Channel = channel, Ts = ts, Now = now },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Puts a claimed delivery back to wait until <paramref name="nextAttemptAt"/>, releasing its lease.
+    /// <paramref name="refundAttempt"/> gives back the attempt <see cref="MarkSendingAsync"/> counted (Slack said "later", not "no").
+    /// </summary>
+    public async Task RescheduleAsync(Workspace workspace, long id, DateTimeOffset nextAttemptAt, bool refundAttempt, string? errorCode, string? detail, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            UPDATE notification_deliveries
+            SET status = '{DeliveryStatus.Pending}', next_attempt_at = @NextAttemptAt, lease_until = NULL, lease_owner = NULL, updated_at = @Now,
+                attempts = CASE WHEN @Refund = 1 AND attempts > 0 THEN attempts - 1 ELSE attempts END,
+                last_error = COALESCE(@Code, last_error), error_detail = COALESCE(@Detail, error_detail)
+            WHERE id = @Id AND team_id = @TeamId AND status IN ('{DeliveryStatus.Pending}', '{DeliveryStatus.Sending}')
+            """,
+            new { Id = id, workspace.TeamId, NextAttemptAt = nextAttemptAt, Refund = refundAttempt ? 1 : 0, Code = Code(errorCode), Detail = Detail(detail), Now = clock.GetUtcNow() },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Ends a delivery as failed, keeping Slack's error code and a reason people can act on.</summary>
+    public async Task MarkFailedAsync(Workspace workspace, long id, string errorCode, string? detail, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            UPDATE notification_deliveries
+            SET status = '{DeliveryStatus.Failed}', last_error = @Code, error_detail = @Detail, lease_until = NULL, lease_owner = NULL, updated_at = @Now
+            WHERE id = @Id AND team_id = @TeamId AND status <> '{DeliveryStatus.Sent}'
+            """,
+            new { Id = id, workspace.TeamId, Code = Code(errorCode), Detail = Detail(detail), Now = clock.GetUtcNow() },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Ends every waiting delivery of the workspace as failed (e.g. the app was uninstalled); returns how many.</summary>
+    public async Task<int> CancelWaitingAsync(Workspace workspace, string errorCode, string detail, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            UPDATE notification_deliveries
+            SET status = '{DeliveryStatus.Failed}', last_error = @Code, error_detail = @Detail, lease_until = NULL, lease_owner = NULL, updated_at = @Now
+            WHERE team_id = @TeamId AND status IN ('{DeliveryStatus.Pending}', '{DeliveryStatus.Sending}')
+            """,
+            new { workspace.TeamId, Code = Code(errorCode), Detail = Detail(detail), Now = clock.GetUtcNow() },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<OutboxDelivery?> GetAsync(Workspace workspace, long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<OutboxDelivery>(new CommandDefinition(
+            $"SELECT {OutboxDelivery.Columns} FROM {OutboxDelivery.From} WHERE d.id = @Id AND d.team_id = @TeamId",
+            new { Id = id, workspace.TeamId },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Records <paramref name="userId"/>'s acknowledgement unless someone came first; true when this one counted.</summary>
+    public async Task<bool> TryAcknowledgeAsync(Workspace workspace, long id, string userId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE notification_deliveries SET acknowledged_by = @UserId, acknowledged_at = @Now, updated_at = @Now WHERE id = @Id AND team_id = @TeamId AND acknowledged_by IS NULL",
+            new { Id = id, workspace.TeamId, UserId = userId, Now = clock.GetUtcNow() },
+            cancellationToken: cancellationToken));
+        return changed == 1;
+    }
+
+    /// <summary>Records a click on one of the delivery's link buttons.</summary>
+    public async Task RecordClickAsync(Workspace workspace, long deliveryId, string actionId, string userId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO notification_clicks (team_id, delivery_id, action_id, user_id, clicked_at) VALUES (@TeamId, @DeliveryId, @ActionId, @UserId, @Now)",
+            new { workspace.TeamId, DeliveryId = deliveryId, ActionId = actionId, UserId = userId, Now = clock.GetUtcNow() },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The workspace's latest deliveries, newest first.</summary>
+    public Task<IReadOnlyList<OutboxDelivery>> ListRecentAsync(Workspace workspace, int limit, CancellationToken cancellationToken) =>
+        ListAsync(workspace, "1 = 1", limit, cancellationToken);
+
+    /// <summary>The workspace's latest failed and undeliverable deliveries, newest first.</summary>
+    public Task<IReadOnlyList<OutboxDelivery>> ListRecentFailuresAsync(Workspace workspace, int limit, CancellationToken cancellationToken) =>
+        ListAsync(workspace, $"d.status IN ('{DeliveryStatus.Failed}', '{DeliveryStatus.Undeliverable}')", limit, cancellationToken);
+
+    private async Task<IReadOnlyList<OutboxDelivery>> ListAsync(Workspace workspace, string condition, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<OutboxDelivery>(new CommandDefinition(
+            connections.Dialect.Page($"SELECT {OutboxDelivery.Columns} FROM {OutboxDelivery.From} WHERE d.team_id = @TeamId AND {condition} ORDER BY d.id DESC"),
+            new { workspace.TeamId, Offset = 0, Limit = limit },
+            cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    /// <summary>Reads back rows this owner just claimed; a separate statement because a claim returns only ids.</summary>
+    internal static async Task<IReadOnlyList<OutboxDelivery>> ReadClaimedAsync(DbConnection connection, IReadOnlyCollection<long> ids, string owner, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<OutboxDelivery>(new CommandDefinition(
+            $"SELECT {OutboxDelivery.Columns} FROM {OutboxDelivery.From} WHERE d.id IN @Ids AND d.lease_owner = @Owner ORDER BY d.next_attempt_at, d.id",
+            new { Ids = ids, Owner = owner },
+            cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    private static string? Code(string? code) => code is null ? null : UntrustedText.Truncate(code, MaxCodeLength);
+
+    private static string? Detail(string? detail) => detail is null ? null : UntrustedText.Truncate(detail, MaxDetailLength);
+}

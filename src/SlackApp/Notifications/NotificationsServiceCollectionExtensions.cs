@@ -1,0 +1,44 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SlackApp.Home;
+using SlackApp.Signals;
+using SlackApp.Workflows;
+
+namespace SlackApp.Notifications;
+
+public static class NotificationsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Notifications: the planner as THE <see cref="ISignalMatchHandler"/> (replacing the logging default), the
+    /// outbox, the delivery worker, the button handlers, Send test and the Home section. Needs <c>AddData</c>,
+    /// <c>AddInstallations</c>, <c>AddSignals</c> and <c>AddSlackRouting</c>; settings under <c>Notifications</c>.
+    /// </summary>
+    public static IServiceCollection AddNotifications(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<NotificationOptions>()
+            .BindConfiguration(NotificationOptions.SectionName)
+            .Validate(o => o.IsValid, "Notifications needs positive MaxAttempts, RetryBaseDelay (at most MaxRetryDelay), ChannelMessagesPerSecond, ChannelBurst, WorkspaceMessagesPerSecond, WorkspaceBurst, BatchSize, LeaseDuration and PollInterval, and HomeRecentCount of 1 to 20.")
+            .ValidateOnStart();
+        services.TryAddSingleton<NotificationOutbox>();
+        services.TryAddSingleton<SlackUserDirectory>();
+        services.TryAddSingleton<RecipientResolver>();
+        services.TryAddSingleton<NotificationDeliveryTrigger>();
+        services.TryAddSingleton<DeliveryPacer>();
+        services.TryAddSingleton<NotificationPlanner>();
+        services.RemoveAll<ISignalMatchHandler>();
+        services.AddSingleton<ISignalMatchHandler>(sp => sp.GetRequiredService<NotificationPlanner>());
+        services.TryAddSingleton<NotificationAcknowledgements>();
+        services.TryAddSingleton<TestNotificationSender>();
+        services.TryAddSingleton<HomeNotificationsSection>();
+        // The workflows and Home features own these seams; notifications fill them.
+        services.TryAddSingleton<ITestNotificationSender>(sp => sp.GetRequiredService<TestNotificationSender>());
+        services.TryAddSingleton<IHomeNotificationsSection>(sp => sp.GetRequiredService<HomeNotificationsSection>());
+        if (!services.Any(d => d.ServiceType == typeof(NotificationDeliveryWorker)))
+        {
+            services.AddSingleton<NotificationDeliveryWorker>();
+            services.AddHostedService(sp => sp.GetRequiredService<NotificationDeliveryWorker>());
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using SlackApp.Signals;
+using SlackApp.Workflows;
+
+namespace SlackApp.Notifications;
+
+/// <summary>A row of the notification outbox, with the signal it is about (its JSON as the source sent it).</summary>
+public sealed record OutboxDelivery
+{
+    internal const string Columns =
+        "d.id AS Id, d.team_id AS TeamId, d.signal_row_id AS SignalRowId, d.is_test AS IsTest, d.recipient_kind AS RecipientKindName, " +
+        "d.recipient_id AS RecipientId, d.matches_json AS MatchesJson, d.note AS Note, COALESCE(d.sample_json, s.raw_json) AS SignalJson, " +
+        "d.status AS Status, d.attempts AS Attempts, d.next_attempt_at AS NextAttemptAt, d.slack_channel AS SlackChannel, d.slack_ts AS SlackTs, " +
+        "d.sent_at AS SentAt, d.last_error AS LastError, d.error_detail AS ErrorDetail, d.acknowledged_by AS AcknowledgedBy, " +
+        "d.acknowledged_at AS AcknowledgedAt, d.created_at AS CreatedAt, d.updated_at AS UpdatedAt";
+
+    internal const string From = "notification_deliveries d LEFT JOIN signals s ON s.id = d.signal_row_id AND s.team_id = d.team_id";
+
+    public long Id { get; init; }
+    public string TeamId { get; init; } = string.Empty;
+    public long? SignalRowId { get; init; }
+    public bool IsTest { get; init; }
+    public string RecipientKindName { get; init; } = string.Empty;
+    public string RecipientId { get; init; } = string.Empty;
+    public string MatchesJson { get; init; } = "[]";
+    public string? Note { get; init; }
+    public string? SignalJson { get; init; }
+    public string Status { get; init; } = DeliveryStatus.Pending;
+    public int Attempts { get; init; }
+    public DateTimeOffset NextAttemptAt { get; init; }
+    public string? SlackChannel { get; init; }
+    public string? SlackTs { get; init; }
+    public DateTimeOffset? SentAt { get; init; }
+    public string? LastError { get; init; }
+    public string? ErrorDetail { get; init; }
+    public string? AcknowledgedBy { get; init; }
+    public DateTimeOffset? AcknowledgedAt { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public RecipientKind RecipientKind => StoredMatches.ParseKind(RecipientKindName);
+
+    /// <summary>The signal notified about (a made-up one for a test), or null when its row is gone.</summary>
+    public Signal? ReadSignal() => SignalJson is null ? null : SignalReader.ReadStored(SignalJson);
+
+    /// <summary>The workflows that matched and why, as the planner stored them.</summary>
+    public IReadOnlyList<WorkflowMatch> ReadMatches() => StoredMatches.Read(MatchesJson, TeamId);
+
+    /// <summary>Everything the composer needs for this delivery, acknowledged or not.</summary>
+    public NotificationContent? ToContent(string? salesforceBaseUrl) => ReadSignal() is { } signal
+        ? new NotificationContent
+        {
+            Signal = signal,
+            Matches = ReadMatches(),
+            DeliveryId = Id,
+            SalesforceBaseUrl = salesforceBaseUrl,
+            UndeliveredNote = Note,
+            IsTest = IsTest,
+            Acknowledgement = AcknowledgedBy is { } by && AcknowledgedAt is { } at ? new Acknowledgement(by, at) : null,
+        }
+        : null;
+}
+
+/// <summary>The outbox's JSON form of the matched workflows: id, name and reasons, enough to say why.</summary>
+internal static class StoredMatches
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static string Write(IEnumerable<WorkflowMatch> matches) =>
+        JsonSerializer.Serialize(matches.Select(m => new Stored(m.Workflow.Id, m.Workflow.Name, m.Reasons)).ToList(), Json);
+
+    public static IReadOnlyList<WorkflowMatch> Read(string json, string teamId) =>
+        (JsonSerializer.Deserialize<List<Stored>>(json, Json) ?? [])
+            .Select(s => new WorkflowMatch(
+                new Workflow { Id = s.Id, TeamId = teamId, Name = s.Name, SignalTypes = [], Recipients = new WorkflowRecipients() },
+                s.Reasons))
+            .ToList();
+
+    public static string KindName(RecipientKind kind) => kind switch
+    {
+        RecipientKind.Channel => "channel",
+        RecipientKind.User => "user",
+        _ => "role",
+    };
+
+    public static RecipientKind ParseKind(string name) => name switch
+    {
+        "channel" => RecipientKind.Channel,
+        "user" => RecipientKind.User,
+        _ => RecipientKind.Role,
+    };
+
+    private sealed record Stored(long Id, string Name, IReadOnlyList<string> Reasons);
+}

@@ -1,0 +1,112 @@
+using SlackApp.Installations;
+using SlackApp.Signals;
+using SlackApp.Slack.WebApi;
+using SlackApp.Workflows;
+
+namespace SlackApp.Notifications;
+
+/// <summary>
+/// Turns a signal's matching workflows into one delivery per recipient: channels as they are, specific users
+/// as DMs, account roles looked up by email. A role whose person is missing goes to the workflow's fallback
+/// channel, else the workspace's, with a line saying whose DM could not be delivered; with neither, it is
+/// undeliverable with that reason. Recipients shared by several workflows get one delivery naming them all.
+/// </summary>
+public sealed class RecipientResolver(SlackUserDirectory directory)
+{
+    public async Task<IReadOnlyList<PlannedDelivery>> ResolveAsync(
+        Workspace workspace,
+        ISlackApiClient client,
+        Signal signal,
+        IReadOnlyList<WorkflowMatch> matches,
+        string? workspaceFallbackChannelId,
+        CancellationToken cancellationToken)
+    {
+        var plan = new Plan();
+        foreach (var match in matches)
+        {
+            var recipients = match.Workflow.Recipients;
+            foreach (var channel in recipients.ChannelIds)
+            {
+                plan.Add(RecipientKind.Channel, channel, match);
+            }
+
+            foreach (var user in recipients.UserIds)
+            {
+                plan.Add(RecipientKind.User, user, match);
+            }
+
+            foreach (var role in recipients.Roles)
+            {
+                var email = signal.Account.EmailOf(role);
+                var lookup = string.IsNullOrWhiteSpace(email)
+                    ? UserLookup.Missing($"the signal names no {SignalNames.Label(role)} email.")
+                    : await directory.FindByEmailAsync(workspace, client, email, cancellationToken);
+                if (lookup.UserId is { } userId)
+                {
+                    plan.Add(RecipientKind.User, userId, match);
+                    continue;
+                }
+
+                var note = $"Could not DM the {RoleWords(role)}: {lookup.Problem}";
+                var fallback = NullIfBlank(match.Workflow.FallbackChannelId) ?? NullIfBlank(workspaceFallbackChannelId);
+                if (fallback is not null)
+                {
+                    plan.Add(RecipientKind.Channel, fallback, match, note);
+                }
+                else
+                {
+                    plan.Add(RecipientKind.Role, SignalNames.Wire(role), match, note: null, reason: $"{note} No fallback channel is set.");
+                }
+            }
+        }
+
+        return plan.Deliveries();
+    }
+
+    // "account owner (AE)", "CSM", "SDR": reads naturally after "Could not DM the".
+    private static string RoleWords(AccountRole role) => role == AccountRole.Owner ? "account owner (AE)" : SignalNames.Label(role);
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private sealed class Plan
+    {
+        private readonly Dictionary<(RecipientKind, string), Builder> _byRecipient = [];
+        private readonly List<Builder> _order = [];
+
+        public void Add(RecipientKind kind, string id, WorkflowMatch match, string? note = null, string? reason = null)
+        {
+            if (!_byRecipient.TryGetValue((kind, id), out var builder))
+            {
+                builder = new Builder(kind, id);
+                _byRecipient[(kind, id)] = builder;
+                _order.Add(builder);
+            }
+
+            // A workflow with several roles missing reaches the same fallback channel once.
+            if (!builder.Matches.Exists(m => ReferenceEquals(m, match) || (m.Workflow.Id != 0 && m.Workflow.Id == match.Workflow.Id)))
+            {
+                builder.Matches.Add(match);
+            }
+
+            if (note is not null && !builder.Notes.Contains(note))
+            {
+                builder.Notes.Add(note);
+            }
+
+            if (reason is not null && !builder.Reasons.Contains(reason))
+            {
+                builder.Reasons.Add(reason);
+            }
+        }
+
+        public IReadOnlyList<PlannedDelivery> Deliveries() =>
+            _order.Select(b => new PlannedDelivery(b.Kind, b.Id, b.Matches, b.Notes, b.Reasons.Count == 0 ? null : string.Join(" ", b.Reasons))).ToList();
+
+        private sealed record Builder(RecipientKind Kind, string Id)
+        {
+            public List<WorkflowMatch> Matches { get; } = [];
+            public List<string> Notes { get; } = [];
+            public List<string> Reasons { get; } = [];
+        }
+    }
+}
