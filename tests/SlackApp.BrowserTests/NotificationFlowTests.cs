@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using SlackApp.Signals;
 using static Microsoft.Playwright.Assertions;
 
 namespace SlackApp.BrowserTests;
@@ -11,10 +10,6 @@ public sealed class NotificationFlowTests(SandboxBrowser sandbox) : IClassFixtur
     public async Task A_sample_signal_reaches_the_AE_by_DM_and_ae_alerts_and_the_AE_acknowledges_it()
     {
         var page = await sandbox.OpenAsync();
-        // Until notifications (issue 5) are merged, matched signals are only logged: nothing to see in the sandbox yet.
-        Assert.SkipWhen(
-            sandbox.App.Service<ISignalMatchHandler>().GetType().Name == "LoggingSignalMatchHandler",
-            "Pending issue 5: this build only logs matched signals, so no notification reaches the sandbox.");
         var modal = await WorkflowFlowTests.OpenNewWorkflowModalAsync(page);
         await modal.GetByLabel("Name", new() { Exact = true }).FillAsync("Execs joining Closed Lost");
         await modal.GetByLabel("When").SelectOptionAsync(new SelectOptionValue { Label = "New hire" });
