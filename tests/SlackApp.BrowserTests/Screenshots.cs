@@ -2,18 +2,22 @@ using Microsoft.Playwright;
 
 namespace SlackApp.BrowserTests;
 
-/// <summary>Writes the README's screenshots to <c>docs/screenshots/</c> of the repository the tests run from.</summary>
+/// <summary>
+/// The README's screenshots. Written to the test output's <c>screenshots/</c> on every run, and to the repository's
+/// <c>docs/screenshots/</c> (the committed ones) when <c>SLACKAPP_UPDATE_SCREENSHOTS=1</c>, so a plain test run
+/// leaves the working tree clean.
+/// </summary>
 internal static class Screenshots
 {
+    public const string UpdateVariable = "SLACKAPP_UPDATE_SCREENSHOTS";
+
     public static async Task SaveAsync(IPage page, string name, ILocator? element = null)
     {
-        if (RepositoryRoot() is not { } root)
-        {
-            return;
-        }
-
-        var path = Path.Combine(root, "docs", "screenshots", name + ".png");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var folder = Environment.GetEnvironmentVariable(UpdateVariable) == "1" && RepositoryRoot() is { } root
+            ? Path.Combine(root, "docs", "screenshots")
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, name + ".png");
         if (element is null)
         {
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });

@@ -5,7 +5,7 @@ public sealed class SandboxOptions
 {
     public const string SectionName = "Sandbox";
 
-    /// <summary>Null: run the sandbox when no Slack credentials are configured. False: never. True: run even with credentials absent only (credentials always win).</summary>
+    /// <summary>False: never run the sandbox. Otherwise it runs whenever no Slack credentials are configured (configured credentials always win).</summary>
     public bool? Enabled { get; set; }
 
     /// <summary>The app's own base URL as the sandbox reaches it (e.g. <c>http://localhost:5080/</c>); found from the server's addresses when empty.</summary>

@@ -13,7 +13,7 @@ namespace SlackApp.Sandbox.Interactions;
 /// <c>block_actions</c>, <c>view_submission</c>, <c>view_closed</c>, <c>app_home_opened</c>) and the app's answers
 /// applied as Slack would apply them.
 /// </summary>
-internal sealed partial class SandboxInteractions(
+internal sealed class SandboxInteractions(
     SandboxWorkspace workspace,
     SandboxAppClient app,
     SandboxReplies replies,
