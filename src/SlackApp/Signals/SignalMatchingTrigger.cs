@@ -1,34 +1,6 @@
-using System.Threading.Channels;
+using SlackApp.Data;
 
 namespace SlackApp.Signals;
 
-/// <summary>
-/// Wakes the matching worker right after the intake committed signals, so matching starts at once
-/// instead of at the next poll. Wake-ups while the worker is busy collapse into one.
-/// </summary>
-public sealed class SignalMatchingTrigger
-{
-    private readonly Channel<bool> _wakeUps = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
-    {
-        FullMode = BoundedChannelFullMode.DropWrite,
-        SingleReader = true,
-    });
-
-    public void Wake() => _wakeUps.Writer.TryWrite(true);
-
-    /// <summary>Returns when woken or when <paramref name="timeout"/> has passed on <paramref name="clock"/>, whichever comes first.</summary>
-    public async Task WaitAsync(TimeSpan timeout, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        using var timer = new CancellationTokenSource(timeout, clock);
-        using var either = CancellationTokenSource.CreateLinkedTokenSource(timer.Token, cancellationToken);
-        try
-        {
-            await _wakeUps.Reader.WaitToReadAsync(either.Token);
-            _wakeUps.Reader.TryRead(out _);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The poll interval passed without a wake-up.
-        }
-    }
-}
+/// <summary>Wakes the matching worker right after the intake committed signals.</summary>
+public sealed class SignalMatchingTrigger : WorkerWakeUp;
