@@ -1,5 +1,6 @@
 using DbUp;
 using DbUp.Engine;
+using Microsoft.Data.SqlClient;
 using Microsoft.Extensions.Options;
 
 namespace SlackApp.Data;
@@ -7,6 +8,17 @@ namespace SlackApp.Data;
 /// <summary>Applies the embedded SQL scripts of the configured dialect, each once, in name order.</summary>
 public sealed class DatabaseMigrator(DbConnectionFactory connections, ILogger<DatabaseMigrator> logger)
 {
+    /// <summary>A session-owned application lock, so only one instance migrates a SQL Server database at a time.</summary>
+    internal const string AcquireMigrationLock =
+        """
+        DECLARE @result INT;
+        EXEC @result = sp_getapplock @Resource = N'SlackApp.Migrations', @LockMode = N'Exclusive', @LockOwner = N'Session', @LockTimeout = 120000;
+        IF @result < 0 THROW 50001, N'Timed out waiting for another instance to finish migrating the database.', 1;
+        """;
+
+    internal const string ReleaseMigrationLock =
+        "EXEC sp_releaseapplock @Resource = N'SlackApp.Migrations', @LockOwner = N'Session';";
+
     public IReadOnlyList<string> Migrate()
     {
         var dialectFolder = connections.Dialect.Provider == DatabaseProvider.SqlServer ? ".Data.SqlServer." : ".Data.Sqlite.";
@@ -20,7 +32,25 @@ public sealed class DatabaseMigrator(DbConnectionFactory connections, ILogger<Da
             .LogToNowhere()
             .Build();
 
-        var result = upgrader.PerformUpgrade();
+        DatabaseUpgradeResult result;
+        if (connections.Dialect.Provider == DatabaseProvider.SqlServer)
+        {
+            // Several instances may start at once on one database: one migrates, the others wait and find nothing to do.
+            using var lockConnection = new SqlConnection(connections.ConnectionString);
+            lockConnection.Open();
+            using (var acquire = new SqlCommand(AcquireMigrationLock, lockConnection))
+            {
+                acquire.ExecuteNonQuery();
+            }
+
+            result = upgrader.PerformUpgrade();
+            using var release = new SqlCommand(ReleaseMigrationLock, lockConnection);
+            release.ExecuteNonQuery();
+        }
+        else
+        {
+            result = upgrader.PerformUpgrade();
+        }
         if (!result.Successful)
         {
             throw new InvalidOperationException($"Database migration failed in script '{result.ErrorScript?.Name}': {result.Error.Message}", result.Error);

@@ -44,6 +44,26 @@ public sealed class SqlServerSyntaxTests
     }
 
     [Fact]
+    public void Migration_lock_statements_parse_as_TSql()
+    {
+        Assert.Empty(SqlServerStatements.ParseErrors(DatabaseMigrator.AcquireMigrationLock));
+        Assert.Empty(SqlServerStatements.ParseErrors(DatabaseMigrator.ReleaseMigrationLock));
+    }
+
+    [Theory]
+    [InlineData("signals", "signal_id")]
+    [InlineData("oauth_states", "state")]
+    public void Case_sensitive_ids_use_a_binary_collation_on_sql_server(string table, string column)
+    {
+        // SQL Server's default collations ignore case; SQLite compares text exactly. Ids from outside must not merge.
+        var definition = DatabaseMigrator.Scripts(DatabaseProvider.SqlServer)
+            .SelectMany(script => SqlServerStatements.ColumnDefinitions(script.Contents))
+            .Single(c => c.Table == table && c.Column == column);
+
+        Assert.EndsWith("_BIN2", definition.Collation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parser_catches_a_broken_statement()
     {
         Assert.NotEmpty(SqlServerStatements.ParseErrors("SELECT * FROM installations WHERE LIMIT 5"));

@@ -43,6 +43,6 @@ CREATE TABLE workflow_managers (
 
 -- OAuth `state` values handed out by /slack/install: each valid once, until it expires.
 CREATE TABLE oauth_states (
-    state      NVARCHAR(200) NOT NULL CONSTRAINT pk_oauth_states PRIMARY KEY,
+    state      NVARCHAR(200) COLLATE Latin1_General_100_BIN2 NOT NULL CONSTRAINT pk_oauth_states PRIMARY KEY,
     expires_at DATETIME2     NOT NULL
 );

@@ -3,7 +3,8 @@
 CREATE TABLE signals (
     id          BIGINT IDENTITY(1,1) NOT NULL CONSTRAINT pk_signals PRIMARY KEY,
     team_id     NVARCHAR(32)   NOT NULL,
-    signal_id   NVARCHAR(128)  NOT NULL,
+    -- Binary collation: ids are case-sensitive ("sig_2Kx9a7" and "sig_2kx9a7" are two signals), as on SQLite.
+    signal_id   NVARCHAR(128)  COLLATE Latin1_General_100_BIN2 NOT NULL,
     type        NVARCHAR(32)   NOT NULL,
     occurred_at DATETIME2      NOT NULL,
     received_at DATETIME2      NOT NULL,
