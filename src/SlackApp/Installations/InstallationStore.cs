@@ -49,7 +49,13 @@ public sealed class InstallationStore(
         };
 
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(connections.Dialect.Upsert("installations", Key, Updated), row, cancellationToken: cancellationToken));
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // A workspace has one installation: when it moves into (or out of) a Grid org, its old row goes.
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM installations WHERE team_id = @team_id AND team_id <> '' AND enterprise_id <> @enterprise_id",
+            row, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(connections.Dialect.Upsert("installations", Key, Updated), row, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<Installation?> FindAsync(string? enterpriseId, string? teamId, bool isEnterpriseInstall, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using SlackApp.Slack.OAuth;
+using SlackApp.Slack.Routing;
 using SlackApp.Slack.WebApi;
 
 namespace SlackApp.Installations;
@@ -44,6 +45,9 @@ public static class InstallationsServiceCollectionExtensions
             }
         });
         services.AddHostedService<SingleWorkspaceBootstrap>();
+
+        // Event retries are recognised across instances through the database, not one process's memory.
+        services.AddSingleton<IEventDeduplicator, DatabaseEventDeduplicator>();
         return services;
     }
 }

@@ -95,6 +95,9 @@ public sealed class SqlServerSyntaxTests
         await settings.SetManagersAsync(workspace, ["U2"], ct);
 
         await new OAuthStateRepository(connections, clock).TryConsumeAsync("state-1", clock.GetUtcNow(), ct);
+        var events = new DatabaseEventDeduplicator(connections, Microsoft.Extensions.Options.Options.Create(new SlackApp.Slack.Routing.SlackRoutingOptions()), clock);
+        await events.TryRegisterAsync("Ev1", ct);
+        await events.ForgetAsync("Ev1", ct);
 
         var workflows = new WorkflowRepository(connections, clock);
         var draft = Workflows.WorkflowRepositoryTests.Draft();

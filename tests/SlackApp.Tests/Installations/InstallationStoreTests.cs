@@ -127,6 +127,17 @@ public sealed class InstallationStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_workspace_that_joined_a_grid_org_keeps_one_installation()
+    {
+        await _store.SaveAsync(Acme("xoxb-standalone"), _ct);
+
+        await _store.SaveAsync(Acme("xoxb-in-grid") with { EnterpriseId = "E0ORG" }, _ct);
+
+        Assert.Equal("xoxb-in-grid", (await _store.FindAsync(null, "T0ACME", isEnterpriseInstall: false, _ct))?.BotToken);
+        Assert.True(await _store.IsInstalledAsync(new Workspace("T0ACME"), _ct));
+    }
+
+    [Fact]
     public async Task Workspace_of_a_grid_org_counts_as_installed_without_its_enterprise_id()
     {
         await _store.SaveAsync(Acme() with { EnterpriseId = "E0ORG" }, _ct);

@@ -1,0 +1,8 @@
+-- Events API deliveries already taken, by event_id, so a retry Slack sends to another instance is not
+-- processed twice. Rows older than the de-duplication window are pruned.
+CREATE TABLE slack_events (
+    event_id    TEXT NOT NULL PRIMARY KEY,
+    received_at TEXT NOT NULL
+);
+
+CREATE INDEX ix_slack_events_received ON slack_events (received_at);
