@@ -87,7 +87,7 @@ internal sealed partial class BlockKitWalk
         var allowed = host switch
         {
             ElementHost.Input => element is not (Button or OverflowMenu or ImageElement),
-            ElementHost.Actions => element is not ImageElement,
+            ElementHost.Actions => element is not (ImageElement or PlainTextInput),
             ElementHost.Section => element is not PlainTextInput,
             ElementHost.Context => element is ImageElement,
             _ => true,

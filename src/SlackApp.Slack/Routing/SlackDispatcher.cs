@@ -142,12 +142,25 @@ internal sealed class SlackDispatcher
         }
     }
 
+    /// <summary>The modal a failed submission is replaced with, so the user sees the apology instead of a vanished form.</summary>
+    internal static ModalView ApologyModal(string errorMessage) => new(new PlainText("Something went wrong"))
+    {
+        Close = new PlainText("Close"),
+        Blocks = [new SectionBlock { Text = new PlainText(errorMessage) }],
+    };
+
     private async Task ApologiseAsync(SlackContext context, SlackAcknowledgement acknowledgement, CancellationToken cancellationToken)
     {
         var apology = new Message(_routingOptions.Value.ErrorMessage);
 
         // A slash command still waiting for its answer gets the apology in the ack itself.
         if (context.Payload is SlashCommand && acknowledgement.TryAnswer(SlackAckBody.Message(apology, ResponseType.Ephemeral)))
+        {
+            return;
+        }
+
+        // An empty answer would close the modal silently, losing the user's input: show the apology in it instead.
+        if (context.Payload is ViewSubmissionPayload && acknowledgement.TryAnswer(SlackAckBody.ViewUpdate(ApologyModal(apology.Text))))
         {
             return;
         }

@@ -3,12 +3,16 @@ using Microsoft.Extensions.Options;
 
 namespace SlackApp.Slack.Routing;
 
-/// <summary>The bounded queue of handler runs, drained by <see cref="SlackHandlerQueueWorker"/> (Bolt's lazy listeners).</summary>
+/// <summary>
+/// The bounded queue of event handler runs, drained by <see cref="SlackHandlerQueueWorker"/> (Bolt's lazy listeners),
+/// and the count of every run still pending: queued, running from the queue, or started at once (interactive listeners).
+/// </summary>
 internal sealed class SlackHandlerQueue : ISlackBackgroundWork
 {
     private readonly Channel<Func<CancellationToken, Task>> _channel;
     private readonly object _gate = new();
     private int _pending;
+    private bool _accepting = true;
     private TaskCompletionSource _idle = NewIdle(completed: true);
 
     public SlackHandlerQueue(IOptions<SlackRoutingOptions> options)
@@ -34,16 +38,27 @@ internal sealed class SlackHandlerQueue : ISlackBackgroundWork
                 return false;
             }
 
-            if (_pending++ == 0)
-            {
-                _idle = NewIdle(completed: false);
-            }
-
+            Begin();
             return true;
         }
     }
 
-    /// <summary>Called by the worker when a queued run has finished, however it ended.</summary>
+    /// <summary>Counts a run that starts at once, outside the queue; false when shutting down.</summary>
+    public bool TryBeginImmediate()
+    {
+        lock (_gate)
+        {
+            if (!_accepting)
+            {
+                return false;
+            }
+
+            Begin();
+            return true;
+        }
+    }
+
+    /// <summary>Called by the worker when a run (queued or immediate) has finished, however it ended.</summary>
     public void MarkDone()
     {
         lock (_gate)
@@ -63,8 +78,24 @@ internal sealed class SlackHandlerQueue : ISlackBackgroundWork
         }
     }
 
-    /// <summary>Accepts no more runs; those queued still run.</summary>
-    public void Complete() => _channel.Writer.TryComplete();
+    /// <summary>Accepts no more runs, queued or immediate; those already accepted still run.</summary>
+    public void Complete()
+    {
+        lock (_gate)
+        {
+            _accepting = false;
+            _channel.Writer.TryComplete();
+        }
+    }
+
+    // Callers hold _gate.
+    private void Begin()
+    {
+        if (_pending++ == 0)
+        {
+            _idle = NewIdle(completed: false);
+        }
+    }
 
     private static TaskCompletionSource NewIdle(bool completed)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,8 +5,9 @@ using Microsoft.Extensions.Options;
 namespace SlackApp.Slack.Routing;
 
 /// <summary>
-/// Runs queued handlers, at most <see cref="SlackRoutingOptions.MaxConcurrentHandlers"/> at once. On shutdown it stops
-/// accepting work and lets running handlers finish until the host's shutdown timeout, then cancels them.
+/// Runs Slack handlers: queued ones (events) at most <see cref="SlackRoutingOptions.MaxConcurrentHandlers"/> at once,
+/// and interactive ones at once, so that a busy queue never costs a user's ack or trigger_id. On shutdown it stops
+/// accepting work and lets every accepted run finish until the host's shutdown timeout, then cancels them.
 /// </summary>
 internal sealed class SlackHandlerQueueWorker : IHostedService, IDisposable
 {
@@ -15,8 +15,6 @@ internal sealed class SlackHandlerQueueWorker : IHostedService, IDisposable
     private readonly ILogger<SlackHandlerQueueWorker> _logger;
     private readonly SemaphoreSlim _slots;
     private readonly CancellationTokenSource _abort = new();
-    private readonly ConcurrentDictionary<long, Task> _running = new();
-    private long _nextId;
     private Task _loop = Task.CompletedTask;
 
     public SlackHandlerQueueWorker(SlackHandlerQueue queue, IOptions<SlackRoutingOptions> options, ILogger<SlackHandlerQueueWorker> logger)
@@ -33,17 +31,34 @@ internal sealed class SlackHandlerQueueWorker : IHostedService, IDisposable
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Starts <paramref name="work"/> now, without waiting for a queue slot, still counted as pending background work;
+    /// false when shutting down.
+    /// </summary>
+    public bool TryRunNow(Func<CancellationToken, Task> work)
+    {
+        if (!_queue.TryBeginImmediate())
+        {
+            return false;
+        }
+
+        _ = RunAsync(work, holdsSlot: false);
+        return true;
+    }
+
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _queue.Complete();
         try
         {
             await _loop.WaitAsync(cancellationToken);
-            await Task.WhenAll(_running.Values).WaitAsync(cancellationToken);
+
+            // Pending counts every accepted run, queued or immediate, and no new one can begin after Complete.
+            await _queue.WhenIdleAsync(cancellationToken);
         }
         catch (OperationCanceledException)
         {
-            _logger.LogWarning("Shutdown timeout reached with {Count} Slack handlers still running; cancelling them.", _running.Count);
+            _logger.LogWarning("Shutdown timeout reached with {Count} Slack handlers still pending; cancelling them.", _queue.Pending);
             await _abort.CancelAsync();
         }
     }
@@ -60,32 +75,28 @@ internal sealed class SlackHandlerQueueWorker : IHostedService, IDisposable
         await foreach (var work in _queue.Reader.ReadAllAsync(CancellationToken.None))
         {
             await _slots.WaitAsync(CancellationToken.None);
-            var id = Interlocked.Increment(ref _nextId);
-            var run = RunAsync(id, work);
-            _running[id] = run;
-            if (run.IsCompleted)
-            {
-                // It finished before it was tracked, so its own clean-up found nothing to remove.
-                _running.TryRemove(id, out _);
-            }
+            _ = RunAsync(work, holdsSlot: true);
         }
     }
 
-    private async Task RunAsync(long id, Func<CancellationToken, Task> work)
+    private async Task RunAsync(Func<CancellationToken, Task> work, bool holdsSlot)
     {
         try
         {
-            // Task.Run: a handler that blocks before its first await must not stall the queue.
+            // Task.Run: a handler that blocks before its first await must stall neither the queue nor the request.
             await Task.Run(() => work(_abort.Token), CancellationToken.None);
         }
         catch (Exception exception)
         {
-            _logger.LogError(exception, "A queued Slack handler failed.");
+            _logger.LogError(exception, "A Slack handler failed.");
         }
         finally
         {
-            _slots.Release();
-            _running.TryRemove(id, out _);
+            if (holdsSlot)
+            {
+                _slots.Release();
+            }
+
             _queue.MarkDone();
         }
     }

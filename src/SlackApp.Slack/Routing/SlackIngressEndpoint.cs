@@ -10,13 +10,15 @@ namespace SlackApp.Slack.Routing;
 
 /// <summary>
 /// The one Slack request URL: reads the raw body once, verifies the signature, parses by shape, and answers
-/// Slack as soon as the listener acks (events: before it runs), while the listener runs on the handler queue.
+/// Slack as soon as the listener acks (events: before it runs). Events wait on the bounded handler queue; interactive
+/// listeners start at once, since their ack (and trigger_id) must reach Slack within 3 seconds.
 /// </summary>
 internal sealed class SlackIngressEndpoint
 {
     private readonly SlackSignatureVerifier _verifier;
     private readonly SlackDispatcher _dispatcher;
     private readonly SlackHandlerQueue _queue;
+    private readonly SlackHandlerQueueWorker _worker;
     private readonly IEventDeduplicator _deduplicator;
     private readonly SlackRoutingOptions _options;
     private readonly TimeProvider _timeProvider;
@@ -26,6 +28,7 @@ internal sealed class SlackIngressEndpoint
         SlackSignatureVerifier verifier,
         SlackDispatcher dispatcher,
         SlackHandlerQueue queue,
+        SlackHandlerQueueWorker worker,
         IEventDeduplicator deduplicator,
         IOptions<SlackRoutingOptions> options,
         TimeProvider timeProvider,
@@ -34,6 +37,7 @@ internal sealed class SlackIngressEndpoint
         _verifier = verifier;
         _dispatcher = dispatcher;
         _queue = queue;
+        _worker = worker;
         _deduplicator = deduplicator;
         _options = options.Value;
         _timeProvider = timeProvider;
@@ -47,6 +51,13 @@ internal sealed class SlackIngressEndpoint
         if (body is null)
         {
             await WriteTextAsync(http, StatusCodes.Status413PayloadTooLarge, "Request body too large");
+            return;
+        }
+
+        // Slack's SSL probe is unsigned; it runs nothing, so answering it before verification exposes nothing.
+        if (SlackSslCheck.IsProbe(request.ContentType, body))
+        {
+            http.Response.StatusCode = StatusCodes.Status200OK;
             return;
         }
 
@@ -131,7 +142,7 @@ internal sealed class SlackIngressEndpoint
 
         // The deadline starts before the listener can, so it always covers the whole run.
         var deadline = Task.Delay(_options.AckTimeout, _timeProvider, deadlineCancellation.Token);
-        if (!_queue.TryEnqueue(ct => _dispatcher.DispatchAsync(payload, acknowledgement, ct)))
+        if (!_worker.TryRunNow(ct => _dispatcher.DispatchAsync(payload, acknowledgement, ct)))
         {
             await RefuseBusyAsync(http);
             return;

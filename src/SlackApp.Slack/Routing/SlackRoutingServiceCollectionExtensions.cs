@@ -26,7 +26,10 @@ public static class SlackRoutingServiceCollectionExtensions
         services.TryAddSingleton<SlackHandlerQueue>();
         services.TryAddSingleton<ISlackBackgroundWork>(provider => provider.GetRequiredService<SlackHandlerQueue>());
         services.TryAddSingleton<SlackIngressEndpoint>();
-        services.AddHostedService<SlackHandlerQueueWorker>();
+        services.TryAddSingleton<SlackHandlerQueueWorker>();
+
+        // One instance: the endpoint starts interactive runs on the same worker the host stops gracefully.
+        services.AddHostedService(provider => provider.GetRequiredService<SlackHandlerQueueWorker>());
         return services;
     }
 }

@@ -217,6 +217,15 @@ public sealed class BlockKitValidatorTests
     }
 
     [Fact]
+    public void Text_inputs_are_refused_in_actions_blocks_but_accepted_in_input_blocks()
+    {
+        var violation = Assert.Single(InModal(new ActionsBlock([new PlainTextInput { ActionId = "name" }])));
+        Assert.Equal("$.blocks[0].elements[0].type", violation.Path);
+        Assert.Contains("actions block", violation.Message, StringComparison.Ordinal);
+        Assert.Empty(InModal(new InputBlock(new PlainText("Name"), new PlainTextInput { ActionId = "name" })));
+    }
+
+    [Fact]
     public void Image_url_alt_text_and_title_are_limited()
     {
         Only("$.blocks[0].image_url", InMessage(new ImageBlock(Chars(3001), "alt")));

@@ -1,3 +1,4 @@
+using SlackApp.Slack.Blocks;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using SlackApp.Slack.Routing;
@@ -49,15 +50,55 @@ public sealed class SlackErrorHandlingTests
     }
 
     [Fact]
-    public async Task Answers_an_empty_200_when_a_view_submission_handler_throws()
+    public async Task Replaces_the_modal_with_an_apology_when_a_view_submission_handler_throws_before_acking()
     {
+        await using var app = await SlackTestApp.StartAsync(
+            slack => slack.View("workflow-edit", (_, _) => throw new InvalidOperationException("boom")),
+            routing => routing.ErrorMessage = "UserGems hit a snag.");
+
+        using var response = await app.PostInteractionAsync(TestPayloads.ViewSubmission("workflow-edit"));
+
+        // An empty 200 would close the modal and lose what the user typed without a word.
+        await AssertJsonAsync(response, """
+            {
+              "response_action": "update",
+              "view": {
+                "type": "modal",
+                "title": { "type": "plain_text", "text": "Something went wrong" },
+                "close": { "type": "plain_text", "text": "Close" },
+                "blocks": [ { "type": "section", "text": { "type": "plain_text", "text": "UserGems hit a snag." } } ]
+              }
+            }
+            """);
+        Assert.Empty(app.ResponseUrls.Posts);
+    }
+
+    [Fact]
+    public void The_apology_modal_is_valid_block_kit()
+    {
+        Assert.Empty(BlockKitValidator.Validate(SlackDispatcher.ApologyModal(new SlackRoutingOptions().ErrorMessage)));
+    }
+
+    [Fact]
+    public async Task Keeps_a_view_submissions_ack_when_its_handler_throws_after_acking()
+    {
+        var failed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var app = await SlackTestApp.StartAsync(slack => slack
-            .View("workflow-edit", (_, _) => throw new InvalidOperationException("boom")));
+            .View("workflow-edit", (request, _) =>
+            {
+                request.Ack();
+                throw new InvalidOperationException("boom after the ack");
+            })
+            .Error((_, _, _) =>
+            {
+                failed.SetResult();
+                return Task.CompletedTask;
+            }));
 
         using var response = await app.PostInteractionAsync(TestPayloads.ViewSubmission("workflow-edit"));
 
         await AssertEmptyOkAsync(response);
-        Assert.Empty(app.ResponseUrls.Posts);
+        await failed.Task.Within();
     }
 
     [Fact]

@@ -127,6 +127,102 @@ public sealed class SlackIngressTests
     }
 
     [Fact]
+    public async Task Answers_an_unsigned_ssl_check_probe_with_an_empty_200()
+    {
+        await using var app = await SlackTestApp.StartAsync(_ => { });
+
+        // Slack's periodic probe of a slash command URL carries no signature headers.
+        using var response = await app.SendAsync(SlackTestApp.Unsigned("ssl_check=1&token=gIkuvaNzQIHg97ATvDxqgjtO", "application/x-www-form-urlencoded"));
+
+        await AssertEmptyOkAsync(response);
+    }
+
+    [Theory]
+    [InlineData("ssl_check=1&command=%2Fusergems&text=workflow&team_id=T0001")]
+    [InlineData("ssl_check=1&payload=%7B%22type%22%3A%22shortcut%22%2C%22callback_id%22%3A%22new-workflow%22%7D")]
+    public async Task Refuses_an_unsigned_ssl_check_that_would_dispatch_a_listener(string body)
+    {
+        var ran = false;
+        await using var app = await SlackTestApp.StartAsync(slack => slack
+            .Command("/usergems", (request, _) =>
+            {
+                ran = true;
+                request.Ack();
+                return Task.CompletedTask;
+            })
+            .Shortcut("new-workflow", (request, _) =>
+            {
+                ran = true;
+                request.Ack();
+                return Task.CompletedTask;
+            }));
+
+        using var response = await app.SendAsync(SlackTestApp.Unsigned(body, "application/x-www-form-urlencoded"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.False(ran);
+    }
+
+    [Fact]
+    public async Task Acknowledges_a_slash_command_at_once_while_every_queue_slot_is_busy()
+    {
+        var eventStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var releaseEvent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var app = await SlackTestApp.StartAsync(
+            slack => slack
+                .Event("app_home_opened", async (_, _) =>
+                {
+                    eventStarted.SetResult();
+                    await releaseEvent.Task;
+                })
+                .Command("/usergems", (request, _) =>
+                {
+                    request.Ack("Opening the workflow editor");
+                    return Task.CompletedTask;
+                }),
+            routing => routing.MaxConcurrentHandlers = 1);
+        try
+        {
+            (await app.PostJsonAsync(TestPayloads.EventCallback("Ev-slow", TestPayloads.AppHomeOpened()))).Dispose();
+            await eventStarted.Task.Within();
+
+            // The fake clock never reaches the ack deadline: only the listener's own ack can answer.
+            using var response = await app.PostFormAsync(TestPayloads.SlashCommand(text: "workflow create")).Within();
+
+            await AssertJsonAsync(response, """{"response_type":"ephemeral","text":"Opening the workflow editor"}""");
+        }
+        finally
+        {
+            releaseEvent.TrySetResult();
+        }
+    }
+
+    [Fact]
+    public async Task Background_work_covers_an_interactive_listeners_work_after_its_ack()
+    {
+        var releaseWork = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var workDone = false;
+        await using var app = await SlackTestApp.StartAsync(slack => slack.Command("/usergems", async (request, _) =>
+        {
+            request.Ack();
+            await releaseWork.Task;
+            workDone = true;
+        }));
+        var background = app.Service<SlackApp.Slack.Routing.ISlackBackgroundWork>();
+
+        using var response = await app.PostFormAsync(TestPayloads.SlashCommand());
+        await AssertEmptyOkAsync(response);
+        var idle = background.WhenIdleAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, background.Pending);
+        Assert.False(idle.IsCompleted);
+        releaseWork.SetResult();
+        await idle.Within();
+        Assert.True(workDone);
+        Assert.Equal(0, background.Pending);
+    }
+
+    [Fact]
     public async Task Acknowledges_a_request_no_listener_matches()
     {
         await using var app = await SlackTestApp.StartAsync(slack => slack.Command("/other", (request, _) => Task.CompletedTask));

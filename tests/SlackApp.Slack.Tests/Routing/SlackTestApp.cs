@@ -85,6 +85,9 @@ internal sealed class SlackTestApp : IAsyncDisposable
 
     public long Now => Time.GetUtcNow().ToUnixTimeSeconds();
 
+    public T Service<T>()
+        where T : notnull => _app.Services.GetRequiredService<T>();
+
     public Task<HttpResponseMessage> PostFormAsync(string form) =>
         SendAsync(Signed(form, "application/x-www-form-urlencoded"));
 
