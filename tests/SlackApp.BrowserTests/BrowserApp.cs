@@ -36,6 +36,13 @@ public sealed class BrowserApp : WebApplicationFactory<Program>
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(Folder, "keys"));
         builder.UseSetting("Sandbox:BaseUrl", BaseUrl);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+
+        // CI runs the test assemblies side by side on two cores, where a cold app can take seconds to answer its
+        // first slash command. Slack's time limits (3 s trigger_id, 2.5 s ack) would fail the flow there, not the
+        // code; the sandbox's own tests check those limits on a fake clock.
+        builder.UseSetting("Sandbox:TriggerLifetime", "00:00:30");
+        builder.UseSetting("Sandbox:RequestTimeout", "00:01:00");
+        builder.UseSetting("Slack:Routing:AckTimeout", "00:00:30");
     }
 
     protected override void Dispose(bool disposing)

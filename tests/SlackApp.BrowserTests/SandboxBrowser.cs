@@ -6,7 +6,14 @@ namespace SlackApp.BrowserTests;
 /// <summary>One app in sandbox mode and one chromium, shared by the tests of a class; each test opens its own page.</summary>
 public sealed class SandboxBrowser : IAsyncLifetime
 {
+    /// <summary>
+    /// How long an action or an expectation may wait. Generous: on a loaded two-core CI machine a signal takes
+    /// intake, matching and delivery before its message shows, and a cold app answers its first request slowly.
+    /// </summary>
+    public const float Timeout = 30_000;
+
     private IPlaywright? _playwright;
+    private IBrowserContext? _context;
 
     public BrowserApp App { get; private set; } = null!;
 
@@ -19,6 +26,8 @@ public sealed class SandboxBrowser : IAsyncLifetime
             return;
         }
 
+        // Expect(...) otherwise waits Playwright's 5 s: too short for a notification on a loaded machine.
+        Assertions.SetDefaultExpectTimeout(Timeout);
         App = new BrowserApp();
         App.StartServer();
         (_playwright, Browser) = await Chromium.LaunchAsync();
@@ -28,11 +37,13 @@ public sealed class SandboxBrowser : IAsyncLifetime
     public async Task<IPage> OpenAsync(string userId = "U0YOU")
     {
         Chromium.SkipWhenMissing();
+        // The page of the test before stops long-polling and redrawing: it would only take CPU from this one.
+        await CloseContextAsync();
         // The tests of a class share one workspace: each starts with no modal left open by the one before.
         App.Service<SandboxWorkspace>().ClearModals(userId);
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 960 } });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        _context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 960 } });
+        _context.SetDefaultTimeout(Timeout);
+        var page = await _context.NewPageAsync();
         await page.GotoAsync($"{App.BaseUrl}/sandbox?as={userId}");
         await page.Locator("body[data-ready=true]").WaitForAsync();
         return page;
@@ -40,6 +51,7 @@ public sealed class SandboxBrowser : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        await CloseContextAsync();
         if (Browser is not null)
         {
             await Browser.DisposeAsync();
@@ -49,6 +61,15 @@ public sealed class SandboxBrowser : IAsyncLifetime
         if (App is not null)
         {
             await App.DisposeAsync();
+        }
+    }
+
+    private async Task CloseContextAsync()
+    {
+        if (_context is not null)
+        {
+            await _context.CloseAsync();
+            _context = null;
         }
     }
 }

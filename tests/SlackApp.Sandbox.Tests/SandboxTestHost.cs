@@ -33,10 +33,16 @@ internal sealed class SandboxTestHost : IAsyncDisposable
 
     public string BotToken => App.Services.GetRequiredService<SandboxSecrets>().BotToken;
 
-    public static async Task<SandboxTestHost> StartAsync()
+    /// <summary>Starts the sandbox with <paramref name="settings"/> added to its configuration.</summary>
+    public static async Task<SandboxTestHost> StartAsync(params (string Key, string Value)[] settings)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        foreach (var (key, value) in settings)
+        {
+            builder.Configuration[key] = value;
+        }
+
         builder.WebHost.UseTestServer();
         Assert.True(builder.AddSlackSandbox());
         builder.Services.AddSingleton<TimeProvider>(clock);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using SlackApp.Sandbox.Interactions;
 using SlackApp.Sandbox.Signals;
 using SlackApp.Sandbox.WebApi;
@@ -35,7 +36,10 @@ public static class SandboxHostingExtensions
         builder.Configuration.Add(source);
 
         var services = builder.Services;
-        services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.SectionName);
+        services.AddOptions<SandboxOptions>()
+            .BindConfiguration(SandboxOptions.SectionName)
+            .Validate(o => o.IsValid, "Sandbox needs a positive TriggerLifetime and RequestTimeout.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(secrets);
         services.AddSingleton(source);
@@ -47,7 +51,7 @@ public static class SandboxHostingExtensions
         services.AddSingleton<SandboxInteractions>();
         services.AddSingleton<SandboxSignals>();
         services.AddSingleton<SandboxMarker>();
-        services.AddHttpClient(SandboxAppClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(15));
+        services.AddHttpClient(SandboxAppClient.HttpClientName, (provider, http) => http.Timeout = provider.GetRequiredService<IOptions<SandboxOptions>>().Value.RequestTimeout);
         services.AddHostedService<SandboxStartup>();
         return true;
     }

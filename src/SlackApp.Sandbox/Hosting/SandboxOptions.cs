@@ -1,6 +1,6 @@
 namespace SlackApp.Sandbox.Hosting;
 
-/// <summary>The <c>Sandbox</c> settings: whether the local Slack sandbox may run, and where the app is reachable.</summary>
+/// <summary>The <c>Sandbox</c> settings: whether the local Slack sandbox may run, where the app is reachable, and its time limits.</summary>
 public sealed class SandboxOptions
 {
     public const string SectionName = "Sandbox";
@@ -13,4 +13,19 @@ public sealed class SandboxOptions
 
     /// <summary>The slash commands the sandbox's app declares (the manifest's); anything else typed in the composer is refused as Slack does.</summary>
     public IList<string> Commands { get; } = ["/usergems"];
+
+    /// <summary>
+    /// How long a <c>trigger_id</c> may be exchanged: Slack's 3 s by default. Only a slow machine (a loaded test
+    /// runner, a debugger stopped in a handler) has a reason to lengthen it.
+    /// </summary>
+    public TimeSpan TriggerLifetime { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// How long the sandbox waits for the app to answer a slash command, interaction or event before showing
+    /// <c>operation_timeout</c>. Longer than Slack's 3 s, so a breakpoint does not lose the request.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Both time limits are positive.</summary>
+    public bool IsValid => TriggerLifetime > TimeSpan.Zero && RequestTimeout > TimeSpan.Zero;
 }

@@ -44,15 +44,3 @@ internal sealed class SandboxStartup(
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
-
-/// <summary>Says in the log that real Slack is used and the sandbox is off.</summary>
-internal sealed class SlackModeAnnouncement(ILogger<SlackModeAnnouncement> logger) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        logger.LogInformation("SLACK MODE: Slack credentials are configured; the local sandbox is off and /sandbox does not exist.");
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-}

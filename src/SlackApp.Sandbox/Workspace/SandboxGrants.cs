@@ -1,6 +1,6 @@
 namespace SlackApp.Sandbox.Workspace;
 
-/// <summary>A <c>trigger_id</c> handed out with an interaction: one member's, usable once, for three seconds.</summary>
+/// <summary>A <c>trigger_id</c> handed out with an interaction: one member's, usable once, within <see cref="Hosting.SandboxOptions.TriggerLifetime"/> (Slack: three seconds).</summary>
 public sealed class SandboxTrigger
 {
     public required string Id { get; init; }

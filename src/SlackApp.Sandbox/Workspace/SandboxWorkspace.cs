@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
 using SlackApp.Sandbox.Hosting;
 
 namespace SlackApp.Sandbox.Workspace;
@@ -11,9 +12,6 @@ namespace SlackApp.Sandbox.Workspace;
 /// </summary>
 public sealed class SandboxWorkspace
 {
-    /// <summary>How long a <c>trigger_id</c> may be exchanged, as in Slack.</summary>
-    public static readonly TimeSpan TriggerLifetime = TimeSpan.FromSeconds(3);
-
     /// <summary>The deepest stack of modals Slack allows.</summary>
     public const int MaxModalStack = 3;
 
@@ -32,9 +30,11 @@ public sealed class SandboxWorkspace
     private long _version;
     private long _sequence;
 
-    public SandboxWorkspace(TimeProvider clock)
+    public SandboxWorkspace(TimeProvider clock, IOptions<SandboxOptions> options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         _clock = clock;
+        TriggerLifetime = options.Value.TriggerLifetime;
         foreach (var member in SandboxSeed.Members)
         {
             _members[member.Id] = member;
@@ -47,6 +47,9 @@ public sealed class SandboxWorkspace
     }
 
     public string TeamId => SandboxIdentity.TeamId;
+
+    /// <summary>How long a <c>trigger_id</c> may be exchanged (<see cref="SandboxOptions.TriggerLifetime"/>; Slack's is 3 s).</summary>
+    public TimeSpan TriggerLifetime { get; }
 
     public long Version
     {

@@ -21,6 +21,11 @@ public sealed class SandboxAppFactory : WebApplicationFactory<Program>
         Folder = Directory.CreateTempSubdirectory("slackapp-sandbox-").FullName;
         _settings["Database:ConnectionString"] = $"Data Source={Path.Combine(Folder, "slackapp.db")}";
         _settings["DataProtection:KeysPath"] = Path.Combine(Folder, "keys");
+        // Real time runs here: on a loaded CI machine the app may take longer than Slack's 2.5 s ack window, and the
+        // answer these tests read is in the ack. Slack's own limits are tested on a fake clock in SandboxTestHost.
+        _settings["Slack:Routing:AckTimeout"] = "00:00:30";
+        _settings["Sandbox:RequestTimeout"] = "00:01:00";
+        _settings["Sandbox:TriggerLifetime"] = "00:00:30";
     }
 
     public string Folder { get; }

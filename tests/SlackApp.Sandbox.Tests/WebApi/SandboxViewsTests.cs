@@ -50,6 +50,20 @@ public sealed class SandboxViewsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sandbox_TriggerLifetime_lengthens_the_three_seconds_for_slow_machines()
+    {
+        await using var patient = await SandboxTestHost.StartAsync(("Sandbox:TriggerLifetime", "00:00:30"));
+        var inTime = patient.Workspace.IssueTrigger(SandboxSeed.You);
+        var late = patient.Workspace.IssueTrigger(SandboxSeed.AccountExecutive);
+
+        patient.Clock.Advance(TimeSpan.FromSeconds(29));
+        AssertOk(await patient.CallAsync("views.open", new JsonObject { ["trigger_id"] = inTime, ["view"] = Modal("In time") }));
+        patient.Clock.Advance(TimeSpan.FromSeconds(2));
+
+        AssertError("expired_trigger_id", await patient.CallAsync("views.open", new JsonObject { ["trigger_id"] = late, ["view"] = Modal("Too late") }));
+    }
+
+    [Fact]
     public async Task An_unknown_trigger_id_is_invalid_trigger_id()
     {
         AssertError("invalid_trigger_id", await _sandbox.CallAsync("views.open", new JsonObject { ["trigger_id"] = "123.456.abc", ["view"] = Modal("Nope") }));
