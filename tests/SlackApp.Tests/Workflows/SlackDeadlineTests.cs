@@ -100,7 +100,7 @@ public sealed class SlackDeadlineTests : IDisposable
         Assert.Empty(_app.Slack.CallsTo("views.update"));
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 20_000)]
     public async Task Channel_checks_of_a_submission_run_all_at_once()
     {
         // Each conversations.info is answered only once all three have arrived: one after another, they never would.
@@ -113,7 +113,7 @@ public sealed class SlackDeadlineTests : IDisposable
                 allArrived.TrySetResult();
             }
 
-            await allArrived.Task.WaitAsync(ct);
+            await allArrived.Task.WaitAsync(Either(ct));
             return ChannelAnswer(call.Field("channel")!);
         });
         var form = WorkflowModalFlowTests.FullForm("Execs");
@@ -128,7 +128,7 @@ public sealed class SlackDeadlineTests : IDisposable
         Assert.Empty(await _app.Workflows.ListAsync(WorkflowApp.Acme, _ct));
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 20_000)]
     public async Task Channel_checks_slower_than_the_budget_count_as_no_problem_and_the_save_is_acked()
     {
         var arrived = 0;
@@ -141,7 +141,7 @@ public sealed class SlackDeadlineTests : IDisposable
             }
 
             // Slack never answers: only the app giving up ends the call.
-            await Task.Delay(Timeout.InfiniteTimeSpan, ct);
+            await Task.Delay(Timeout.InfiniteTimeSpan, Either(ct));
             return null;
         });
 
@@ -154,14 +154,14 @@ public sealed class SlackDeadlineTests : IDisposable
         Assert.Equal("Execs", Assert.Single(await _app.Workflows.ListAsync(WorkflowApp.Acme, _ct)).Name);
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 20_000)]
     public async Task The_delete_confirmation_closes_the_modal_before_the_delete_calls_slack()
     {
         var workflow = await _app.SeedAsync("Execs");
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _app.Slack.OnHeld("users.info", async (_, ct) =>
         {
-            await release.Task.WaitAsync(ct);
+            await release.Task.WaitAsync(Either(ct));
             return null;
         });
 
@@ -193,6 +193,9 @@ public sealed class SlackDeadlineTests : IDisposable
         Assert.Contains("Sorry, you can't", FirstText(_app.LastView("views.open")), StringComparison.Ordinal);
         Assert.Empty(_app.Slack.CallsTo("views.publish"));
     }
+
+    // A held call also ends with the test (on its timeout), so a broken flow fails instead of hanging the run.
+    private CancellationToken Either(CancellationToken callToken) => CancellationTokenSource.CreateLinkedTokenSource(callToken, _ct).Token;
 
     private static FakeSlackAnswer ChannelAnswer(string id) => FakeSlackAnswer.Ok(new JsonObject
     {
