@@ -13,6 +13,8 @@ namespace SlackApp.Home;
 /// </summary>
 public static class HomeTabEvents
 {
+    private const string SecretTitle = "Signal secret";
+
     public static SlackAppBuilder AddHome(this SlackAppBuilder slack)
     {
         ArgumentNullException.ThrowIfNull(slack);
@@ -32,17 +34,21 @@ public static class HomeTabEvents
         {
             request.Ack();
             var context = request.Context;
+            if (await OpenedModal.OpenAsync(context, OpenedModal.Loading("Settings"), ct) is not { } modal)
+            {
+                return;
+            }
+
             var access = await Changes(context).AccessAsync(context, ct);
             if (!access.CanChange)
             {
-                await UserNotice.SendAsync(context, access.Explanation("change the settings"), ct);
+                await modal.ShowNoticeAsync(access.Explanation("change the settings"), ct);
                 return;
             }
 
             var settings = context.Services.GetRequiredService<WorkspaceSettingsRepository>();
             var workspace = context.Workspace();
-            var view = SettingsModal.Build(await settings.GetAsync(workspace, ct), await settings.ListManagersAsync(workspace, ct), access.IsAdmin);
-            await context.Client.ViewsOpenAsync(context.TriggerId!, view, ct);
+            await modal.ShowAsync(SettingsModal.Build(await settings.GetAsync(workspace, ct), await settings.ListManagersAsync(workspace, ct), access.IsAdmin), ct);
         });
 
         slack.View(SettingsModal.CallbackId, (request, ct) => request.Context.Services.GetRequiredService<SettingsSubmission>().HandleAsync(request, ct));
@@ -60,21 +66,25 @@ public static class HomeTabEvents
         {
             request.Ack();
             var context = request.Context;
-            if (await RefuseUnlessAdminAsync(context, "see the signal secret", ct))
+            if (await OpenedModal.OpenAsync(context, OpenedModal.Loading(SecretTitle), ct) is not { } modal
+                || await RefuseUnlessAdminAsync(context, modal, "see the signal secret", ct))
             {
                 return;
             }
 
             var settings = context.Services.GetRequiredService<WorkspaceSettingsRepository>();
             var secret = await settings.EnsureSignalSecretAsync(context.Workspace(), ct);
-            await context.Client.ViewsOpenAsync(context.TriggerId!, SecretModal(context, secret, rotated: false), ct);
+            await modal.ShowAsync(SecretModal(context, secret, rotated: false), ct);
         });
 
         slack.Action(HomeActionIds.RotateSecret, async (request, ct) =>
         {
+            // The button's confirmation dialog has been accepted. The modal opens first, so the new secret is only
+            // made once there is somewhere to show it, and only for an admin.
             request.Ack();
             var context = request.Context;
-            if (await RefuseUnlessAdminAsync(context, "rotate the signal secret", ct))
+            if (await OpenedModal.OpenAsync(context, OpenedModal.Loading(SecretTitle), ct) is not { } modal
+                || await RefuseUnlessAdminAsync(context, modal, "rotate the signal secret", ct))
             {
                 return;
             }
@@ -82,7 +92,10 @@ public static class HomeTabEvents
             var settings = context.Services.GetRequiredService<WorkspaceSettingsRepository>();
             var secret = await settings.SetSignalSecretAsync(context.Workspace(), null, context.RequiredUserId(), ct);
             context.Logger.LogInformation("Signal secret of {TeamId} rotated by {UserId}", context.TeamId, context.UserId);
-            await context.Client.ViewsOpenAsync(context.TriggerId!, SecretModal(context, secret, rotated: true), ct);
+            if (!await modal.ShowAsync(SecretModal(context, secret, rotated: true), ct))
+            {
+                await UserNotice.SendWithoutModalAsync(context, "The signal secret was rotated, but the window showing it was closed: use *Show secret* on the Home tab to see the new one.", ct);
+            }
         });
 
         return slack;
@@ -116,21 +129,20 @@ public static class HomeTabEvents
     // An overflow menu's confirm dialog would guard every option; a modal confirms the delete alone.
     private static async Task ConfirmDeleteAsync(SlackContext context, WorkflowChanges changes, long id, CancellationToken cancellationToken)
     {
+        if (await OpenedModal.OpenAsync(context, OpenedModal.Loading("Delete workflow?"), cancellationToken) is not { } modal)
+        {
+            return;
+        }
+
         var access = await changes.AccessAsync(context, cancellationToken);
         if (!access.CanChange)
         {
-            await UserNotice.SendAsync(context, access.Explanation(WorkflowChanges.ChangeWorkflows), cancellationToken);
+            await modal.ShowNoticeAsync(access.Explanation(WorkflowChanges.ChangeWorkflows), cancellationToken);
             return;
         }
 
         var workflow = await context.Services.GetRequiredService<WorkflowRepository>().GetAsync(context.Workspace(), id, cancellationToken);
-        if (workflow is null)
-        {
-            await UserNotice.SendAsync(context, WorkflowChanges.NotFound, cancellationToken);
-            return;
-        }
-
-        await context.Client.ViewsOpenAsync(context.TriggerId!, WorkflowInteractions.DeleteConfirmationModal(workflow), cancellationToken);
+        await modal.ShowAsync(workflow is null ? UserNotice.Modal(WorkflowChanges.NotFound) : WorkflowInteractions.DeleteConfirmationModal(workflow), cancellationToken);
     }
 
     private static async Task ShowPageAsync(SlackActionRequest request, CancellationToken cancellationToken)
@@ -142,7 +154,8 @@ public static class HomeTabEvents
         await context.Services.GetRequiredService<HomeTabPublisher>().PublishAsync(context.Workspace(), context.RequiredUserId(), context.Client, offset, cancellationToken);
     }
 
-    private static async Task<bool> RefuseUnlessAdminAsync(SlackContext context, string what, CancellationToken cancellationToken)
+    // True after showing the refusal in the opened modal when the person is not an admin.
+    private static async Task<bool> RefuseUnlessAdminAsync(SlackContext context, OpenedModal modal, string what, CancellationToken cancellationToken)
     {
         var access = await Changes(context).AccessAsync(context, cancellationToken);
         if (access.IsAdmin)
@@ -150,7 +163,7 @@ public static class HomeTabEvents
             return false;
         }
 
-        await UserNotice.SendAsync(context, access.Explanation(what, adminsOnly: true), cancellationToken);
+        await modal.ShowNoticeAsync(access.Explanation(what, adminsOnly: true), cancellationToken);
         return true;
     }
 
@@ -158,7 +171,7 @@ public static class HomeTabEvents
     {
         var url = context.Services.GetRequiredService<HomeTabPublisher>().WebhookUrl(context.Workspace());
         var intro = rotated ? "*The signal secret was rotated.* Give signal sources the new one:" : "The workspace's signal secret:";
-        return new ModalView(new PlainText("Signal secret"))
+        return new ModalView(new PlainText(SecretTitle))
         {
             Close = new PlainText("Done"),
             Blocks =

@@ -5,7 +5,7 @@ using SlackApp.Workflows;
 namespace SlackApp.Home;
 
 /// <summary>Saves the settings modal after re-checking rights: managers may change settings, only admins the managers.</summary>
-public sealed class SettingsSubmission(WorkspaceSettingsRepository settings, WorkflowChanges changes)
+public sealed class SettingsSubmission(WorkspaceSettingsRepository settings, WorkflowChanges changes, TimeProvider clock)
 {
     public async Task HandleAsync(SlackViewSubmissionRequest request, CancellationToken cancellationToken)
     {
@@ -25,7 +25,8 @@ public sealed class SettingsSubmission(WorkspaceSettingsRepository settings, Wor
         }
 
         var fallback = request.State.GetConversation(SettingsModal.FallbackChannelBlock, SettingsModal.FallbackChannelBlock + SettingsModal.ActionSuffix);
-        if (fallback is not null && await ChannelCheck.ProblemAsync(context.Client, fallback, cancellationToken) is { } problem)
+        // Within the channel check budget, so a slow Slack cannot push the ack past Slack's deadline and lose the errors.
+        if (fallback is not null && (await ChannelCheck.ProblemsAsync(context.Client, [fallback], clock, cancellationToken)).GetValueOrDefault(fallback) is { } problem)
         {
             errors[SettingsModal.FallbackChannelBlock] = problem;
         }

@@ -14,38 +14,48 @@ public sealed class WorkflowChanges(WorkflowRepository workflows, WorkflowPermis
 {
     public const string ChangeWorkflows = "create, edit, pause or delete workflows";
 
-    /// <summary>Opens the workflow modal (empty for a new one) with the request's trigger_id, or explains why not.</summary>
+    /// <summary>
+    /// Opens the workflow modal (empty for a new one) with the request's trigger_id straight away, then checks
+    /// the person's rights and replaces it with the explanation when they may not change workflows.
+    /// </summary>
     public async Task OpenEditorAsync(SlackContext context, Workflow? workflow, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var modal = await OpenedModal.OpenAsync(context, WorkflowModal.Build(workflow), cancellationToken);
+        if (modal is null)
+        {
+            return;
+        }
+
         var access = await AccessAsync(context, cancellationToken);
         if (!access.CanChange)
         {
-            await UserNotice.SendAsync(context, access.Explanation(ChangeWorkflows), cancellationToken);
-            return;
+            await modal.ShowNoticeAsync(access.Explanation(ChangeWorkflows), cancellationToken);
         }
-
-        if (context.TriggerId is null)
-        {
-            await UserNotice.SendAsync(context, "Slack sent no trigger to open the form with; please try again.", cancellationToken);
-            return;
-        }
-
-        await context.Client.ViewsOpenAsync(context.TriggerId, WorkflowModal.Build(workflow), cancellationToken);
     }
 
-    /// <summary>Opens the editor for the workflow <paramref name="id"/> of the request's workspace.</summary>
+    /// <summary>
+    /// Opens a loading modal straight away, then fills it with the editor for the workflow <paramref name="id"/>
+    /// of the request's workspace, or with why not.
+    /// </summary>
     public async Task OpenEditorAsync(SlackContext context, long id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var workflow = await workflows.GetAsync(context.Workspace(), id, cancellationToken);
-        if (workflow is null)
+        var modal = await OpenedModal.OpenAsync(context, OpenedModal.Loading("Edit workflow"), cancellationToken);
+        if (modal is null)
         {
-            await UserNotice.SendAsync(context, NotFound, cancellationToken);
             return;
         }
 
-        await OpenEditorAsync(context, workflow, cancellationToken);
+        var access = await AccessAsync(context, cancellationToken);
+        if (!access.CanChange)
+        {
+            await modal.ShowNoticeAsync(access.Explanation(ChangeWorkflows), cancellationToken);
+            return;
+        }
+
+        var workflow = await workflows.GetAsync(context.Workspace(), id, cancellationToken);
+        await modal.ShowAsync(workflow is null ? UserNotice.Modal(NotFound) : WorkflowModal.Build(workflow), cancellationToken);
     }
 
     /// <summary>Pauses or resumes a workflow of the request's workspace.</summary>

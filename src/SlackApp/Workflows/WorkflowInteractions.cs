@@ -56,14 +56,12 @@ public static class WorkflowInteractions
                 return;
             }
 
+            // The rights check (users.info), the delete and the Home republish may outlast Slack's 3 s: close first.
+            request.AckWithClear();
             var outcome = await changes.DeleteAsync(request.Context, id, ct);
-            if (outcome.Done)
+            if (!outcome.Done)
             {
-                request.AckWithClear();
-            }
-            else
-            {
-                request.AckWithUpdate(UserNotice.Modal(outcome.Text));
+                await UserNotice.SendAsync(request.Context, outcome.Text, ct);
             }
         });
 

@@ -104,16 +104,15 @@ public sealed class WorkflowSubmission(WorkflowRepository workflows, WorkflowCha
             errors[WorkflowModal.ChannelsBlock] = "Choose at least one recipient: a channel, an account role or a person.";
         }
 
-        foreach (var channel in draft.Recipients.ChannelIds)
+        // One conversations.info per channel, all at once and within one budget, so the errors still make the ack.
+        var channels = draft.FallbackChannelId is { } fallback ? draft.Recipients.ChannelIds.Append(fallback) : draft.Recipients.ChannelIds;
+        var problems = await ChannelCheck.ProblemsAsync(client, channels, clock, cancellationToken);
+        if (draft.Recipients.ChannelIds.Select(c => problems.GetValueOrDefault(c)).FirstOrDefault(p => p is not null) is { } problem)
         {
-            if (await ChannelCheck.ProblemAsync(client, channel, cancellationToken) is { } problem)
-            {
-                errors[WorkflowModal.ChannelsBlock] = problem;
-                break;
-            }
+            errors[WorkflowModal.ChannelsBlock] = problem;
         }
 
-        if (draft.FallbackChannelId is { } fallback && await ChannelCheck.ProblemAsync(client, fallback, cancellationToken) is { } fallbackProblem)
+        if (draft.FallbackChannelId is { } fallbackId && problems.GetValueOrDefault(fallbackId) is { } fallbackProblem)
         {
             errors[WorkflowModal.FallbackChannelBlock] = fallbackProblem;
         }

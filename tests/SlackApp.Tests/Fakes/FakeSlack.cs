@@ -20,6 +20,7 @@ public sealed class FakeSlack : HttpMessageHandler
 
     private readonly ConcurrentQueue<SlackCall> _calls = new();
     private readonly ConcurrentDictionary<string, Func<SlackCall, FakeSlackAnswer?>> _overrides = new();
+    private readonly ConcurrentDictionary<string, Func<SlackCall, CancellationToken, Task<FakeSlackAnswer?>>> _heldOverrides = new();
     private readonly ConcurrentQueue<string> _violations = new();
     private readonly List<(Func<SlackCall, bool> Match, TaskCompletionSource<SlackCall> Done)> _waiters = [];
     private int _ts;
@@ -48,6 +49,12 @@ public sealed class FakeSlack : HttpMessageHandler
     /// <summary>Answers <paramref name="method"/> with <paramref name="answer"/> (return null to fall back to the default).</summary>
     public void On(string method, Func<SlackCall, FakeSlackAnswer?> answer) => _overrides[method] = answer;
 
+    /// <summary>
+    /// Answers <paramref name="method"/> when <paramref name="answer"/> completes (null: as usual), so a test can hold
+    /// a call until it releases it; the token is the call's own (cancelled when the app gives up). Recorded once answered.
+    /// </summary>
+    public void OnHeld(string method, Func<SlackCall, CancellationToken, Task<FakeSlackAnswer?>> answer) => _heldOverrides[method] = answer;
+
     /// <summary>Completes when a call matching <paramref name="match"/> arrives (or already has).</summary>
     public Task<SlackCall> WaitForAsync(string method, Func<SlackCall, bool>? match = null)
     {
@@ -68,7 +75,7 @@ public sealed class FakeSlack : HttpMessageHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var call = await SlackCall.ReadAsync(request, cancellationToken);
-        var answer = Answer(call);
+        var answer = _heldOverrides.TryGetValue(call.Method, out var held) && await held(call, cancellationToken) is { } heldAnswer ? heldAnswer : Answer(call);
         lock (_waiters)
         {
             _calls.Enqueue(call);

@@ -186,15 +186,21 @@ public sealed class WorkflowModalFlowTests : IDisposable
     }
 
     [Fact]
-    public async Task A_member_asking_to_create_gets_an_ephemeral_explanation_and_no_modal()
+    public async Task A_member_asking_to_create_sees_the_opened_editor_replaced_by_who_can()
     {
         await _app.SendAsync(SlackRequests.SlashCommand("workflow new", userId: "U0BOB"));
 
-        Assert.Empty(_app.Slack.CallsTo("views.open"));
-        var reply = Assert.Single(_app.Responses);
-        Assert.Equal("ephemeral", (string?)reply["response_type"]);
-        Assert.Contains("<@U0ADMIN>", (string?)reply["text"], StringComparison.Ordinal);
-        Assert.Contains("<@U0MIA>", (string?)reply["text"], StringComparison.Ordinal);
+        // The editor opens before the rights check (the trigger_id lives 3 s), then the refusal replaces it.
+        Assert.Equal(["views.open", "users.info", "views.update"], _app.Slack.Calls.Select(c => c.Method));
+        var opened = _app.Slack.Calls[0];
+        var update = _app.Slack.Calls[2];
+        Assert.Equal(WorkflowModal.CallbackId, (string?)opened.Body["view"]!["callback_id"]);
+        Assert.StartsWith("V0", update.Field("view_id"), StringComparison.Ordinal);
+        var text = (string?)update.Body["view"]!["blocks"]![0]!["text"]!["text"];
+        Assert.Contains("<@U0ADMIN>", text, StringComparison.Ordinal);
+        Assert.Contains("<@U0MIA>", text, StringComparison.Ordinal);
+        Assert.Null(update.Body["view"]!["submit"]);
+        Assert.Empty(_app.Responses);
     }
 
     [Fact]
