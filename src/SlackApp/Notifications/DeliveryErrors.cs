@@ -6,6 +6,15 @@ public static class DeliveryErrors
     public const string AppUninstalled = "app_uninstalled";
     public const string SignalMissing = "signal_missing";
 
+    /// <summary>The stored signal or its matched workflows no longer parse, so no message can be built.</summary>
+    public const string UnreadableSignal = "unreadable_signal";
+
+    /// <summary>The workspace's stored bot token cannot be decrypted (e.g. the Data Protection key ring was replaced).</summary>
+    public const string UnreadableInstallation = "unreadable_installation";
+
+    /// <summary>The app itself failed (not Slack); the reason says where.</summary>
+    public const string AppError = "app_error";
+
     /// <summary>A reason people can act on, for a permanent failure with Slack's <paramref name="code"/>.</summary>
     public static string Explain(string code, string channel) => code switch
     {

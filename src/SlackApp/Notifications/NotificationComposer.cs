@@ -76,7 +76,7 @@ public static class NotificationComposer
         var name = UntrustedText.Mrkdwn(person.FullName);
         var fields = new List<TextObject>
         {
-            Field("Person", person.LinkedinUrl is { } url && IsHttps(url) ? $"<{url}|{name}>" : name),
+            PersonField(person.LinkedinUrl, name),
         };
         if (person.Title is { Length: > 0 } title)
         {
@@ -145,12 +145,12 @@ public static class NotificationComposer
             });
         }
 
-        if (SalesforceUrl(content.SalesforceBaseUrl, content.Signal.Account.SalesforceId) is { } salesforce)
+        if (SalesforceUrl(content.SalesforceBaseUrl, content.Signal.Account.SalesforceId) is { Length: <= BlockKitLimits.ButtonUrl } salesforce)
         {
             buttons.Add(new Button(new PlainText("Open in Salesforce")) { ActionId = NotificationActions.OpenInSalesforce, Url = salesforce, Value = content.DeliveryId.ToString(CultureInfo.InvariantCulture) });
         }
 
-        if (content.Signal.Person.LinkedinUrl is { } linkedin && IsHttps(linkedin))
+        if (LinkUrl(content.Signal.Person.LinkedinUrl) is { } linkedin)
         {
             buttons.Add(new Button(new PlainText("View LinkedIn")) { ActionId = NotificationActions.ViewLinkedin, Url = linkedin, Value = content.DeliveryId.ToString(CultureInfo.InvariantCulture) });
         }
@@ -158,7 +158,23 @@ public static class NotificationComposer
         return buttons;
     }
 
-    private static MarkdownText Field(string label, string value) => UntrustedText.Markdown($"*{label}*\n{value}", 2000);
+    // The name links to LinkedIn only when the whole link fits the field: cut inside, <url|name> would break.
+    private static MarkdownText PersonField(string? linkedinUrl, string name)
+    {
+        if (LinkUrl(linkedinUrl) is { } url && FieldText("Person", $"<{url}|{name}>") is { Length: <= BlockKitLimits.SectionFieldText } linked)
+        {
+            return new MarkdownText(linked);
+        }
+
+        return Field("Person", name);
+    }
+
+    private static MarkdownText Field(string label, string value) => UntrustedText.Markdown(FieldText(label, value), BlockKitLimits.SectionFieldText);
+
+    private static string FieldText(string label, string value) => $"*{label}*\n{value}";
+
+    // A LinkedIn URL we link to: https only, and within Block Kit's button limit (a too long one refuses the whole message).
+    private static string? LinkUrl(string? url) => url is { Length: <= BlockKitLimits.ButtonUrl } && IsHttps(url) ? url : null;
 
     private static ContextBlock Context(string mrkdwn) => new([UntrustedText.Markdown(mrkdwn)]);
 

@@ -1,5 +1,7 @@
+using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using SlackApp.Installations;
+using SlackApp.Slack.Blocks;
 using SlackApp.Slack.OAuth;
 using SlackApp.Slack.WebApi;
 
@@ -13,9 +15,13 @@ namespace SlackApp.Notifications;
 /// the app gets its waiting rows cancelled.
 /// </summary>
 /// <remarks>
-/// The one window where a notification can be posted twice: Slack accepted the message but the process died before
-/// the row was marked sent. The row stays <c>sending</c>, its lease runs out, and it is sent again (Slack has no
-/// idempotency key for <c>chat.postMessage</c>). Every other path sends a row at most once.
+/// Slack offers no idempotency key for <c>chat.postMessage</c>, so a notification can be posted twice in two cases:
+/// Slack's answer is lost (timeout, 5xx: the outcome is unknown and the row is retried), or Slack accepted the
+/// message but the row could not be recorded sent (the process died, or the database refused three times in a
+/// row); the row then stays <c>sending</c> and is sent again when its lease runs out. Every message carries its
+/// delivery id in its metadata (<see cref="NotificationMetadata"/>) so such duplicates can be identified; looking
+/// them up in <c>conversations.history</c> first would need history scopes the app does not ask for. Every other
+/// path sends a row at most once: a row is only sent under a live lease, renewed right before the Slack call.
 /// </remarks>
 public sealed class NotificationDeliveryWorker(
     NotificationOutbox outbox,
@@ -30,6 +36,9 @@ public sealed class NotificationDeliveryWorker(
 {
     // Between two passes, even when a row looks due (e.g. leased by another instance), so the loop never spins.
     private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(200);
+
+    // Tries at recording a posted message as sent before leaving the row to its lease.
+    private const int SentRecordAttempts = 3;
 
     private readonly NotificationOptions _options = options.Value;
     private readonly string _owner = NewOwner();
@@ -56,7 +65,16 @@ public sealed class NotificationDeliveryWorker(
                 var workspaces = new Dictionary<string, WorkspaceView>(StringComparer.Ordinal);
                 foreach (var delivery in claimed)
                 {
-                    await DeliverAsync(delivery, workspaces, tally, cancellationToken);
+                    try
+                    {
+                        await DeliverAsync(delivery, workspaces, tally, cancellationToken);
+                    }
+                    catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        // One row's trouble (e.g. the database refused a statement) must not stall the others. The
+                        // row keeps its lease and is claimed again when the lease runs out.
+                        logger.LogError(e, "Notification {DeliveryId} of {Workspace} could not be handled in this pass", delivery.Id, delivery.TeamId);
+                    }
                 }
             }
         }
@@ -112,6 +130,13 @@ public sealed class NotificationDeliveryWorker(
             workspaces[delivery.TeamId] = view;
         }
 
+        if (view.TokenUnreadable)
+        {
+            await outbox.MarkFailedAsync(workspace, delivery.Id, DeliveryErrors.UnreadableInstallation, "The app's stored token for this workspace cannot be decrypted (was the Data Protection key ring replaced?); reinstall the app.", cancellationToken);
+            tally.Failed++;
+            return;
+        }
+
         if (view.Client is null)
         {
             // Uninstalled: nobody may be messaged any more. Every waiting row of the workspace ends now.
@@ -125,9 +150,8 @@ public sealed class NotificationDeliveryWorker(
             return;
         }
 
-        if (delivery.ToContent(view.SalesforceBaseUrl) is not { } content)
+        if (await ComposeAsync(workspace, delivery, view, cancellationToken) is not { } message)
         {
-            await outbox.MarkFailedAsync(workspace, delivery.Id, DeliveryErrors.SignalMissing, "The signal this notification was about is gone.", cancellationToken);
             tally.Failed++;
             return;
         }
@@ -139,23 +163,24 @@ public sealed class NotificationDeliveryWorker(
             return;
         }
 
-        if (!await outbox.MarkSendingAsync(workspace, delivery.Id, _owner, cancellationToken))
+        if (!await outbox.MarkSendingAsync(workspace, delivery.Id, _owner, _options.LeaseDuration, cancellationToken))
         {
-            // The lease ran out and another instance has it now: it sends, not us.
+            // The lease ran out while earlier rows of the batch were sent: another instance may have the row now,
+            // and if nobody does, the next claim (maybe ours) picks it up. Either way, not this one.
+            logger.LogDebug("Skipped notification {DeliveryId} of {Workspace}: its lease ran out before it was sent", delivery.Id, workspace);
             return;
         }
 
         if (delivery.Status == DeliveryStatus.Sending)
         {
-            logger.LogWarning("Re-sending notification {DeliveryId} of {Workspace}: an earlier attempt's outcome is unknown (the process stopped mid-send)", delivery.Id, workspace);
+            logger.LogWarning("Re-sending notification {DeliveryId} of {Workspace}: an earlier attempt's outcome is unknown", delivery.Id, workspace);
         }
 
         var attempt = delivery.Attempts + 1;
+        ChatPostMessageResult posted;
         try
         {
-            var posted = await view.Client.ChatPostMessageAsync(delivery.RecipientId, NotificationComposer.Compose(content), cancellationToken: cancellationToken);
-            await outbox.MarkSentAsync(workspace, delivery.Id, posted.Channel, posted.Ts, cancellationToken);
-            tally.Sent++;
+            posted = await view.Client.ChatPostMessageAsync(delivery.RecipientId, message, NotificationMetadata.PostOptions(delivery.Id), cancellationToken);
         }
         catch (SlackRateLimitedException e)
         {
@@ -165,10 +190,13 @@ public sealed class NotificationDeliveryWorker(
             await outbox.RescheduleAsync(workspace, delivery.Id, until, refundAttempt: true, e.Error, "Slack rate limit: held back as it asked.", cancellationToken);
             logger.LogWarning("Slack rate-limited {Workspace}; holding its notifications until {Until}", workspace, until);
             tally.Deferred++;
+            return;
         }
         catch (SlackApiException e) when (e.IsTransient)
         {
+            // Includes timeouts and 5xx, whose outcome is unknown: see the remarks on posting twice.
             await RetryOrFailAsync(workspace, delivery, attempt, e.Error, tally, cancellationToken);
+            return;
         }
         catch (SlackApiException e)
         {
@@ -176,11 +204,68 @@ public sealed class NotificationDeliveryWorker(
             await outbox.MarkFailedAsync(workspace, delivery.Id, e.Error, reason, cancellationToken);
             logger.LogWarning("Notification {DeliveryId} of {Workspace} failed: {Error}", delivery.Id, workspace, e.Error);
             tally.Failed++;
+            return;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogError(e, "Notification {DeliveryId} of {Workspace} failed unexpectedly", delivery.Id, workspace);
-            await RetryOrFailAsync(workspace, delivery, attempt, "app_error", tally, cancellationToken);
+            await RetryOrFailAsync(workspace, delivery, attempt, DeliveryErrors.AppError, tally, cancellationToken);
+            return;
+        }
+
+        await RecordSentAsync(workspace, delivery.Id, posted);
+        tally.Sent++;
+    }
+
+    // The message or null; a row whose stored data cannot be made into a message ends failed (it never will be).
+    private async Task<Message?> ComposeAsync(Workspace workspace, OutboxDelivery delivery, WorkspaceView view, CancellationToken cancellationToken)
+    {
+        string code;
+        string reason;
+        try
+        {
+            if (delivery.ToContent(view.SalesforceBaseUrl) is { } content)
+            {
+                return NotificationComposer.Compose(content);
+            }
+
+            code = DeliveryErrors.SignalMissing;
+            reason = "The signal this notification was about is gone.";
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Pure, in-memory work: whatever fails here fails again on every retry.
+            logger.LogError(e, "Notification {DeliveryId} of {Workspace} cannot be composed from its stored signal", delivery.Id, workspace);
+            code = DeliveryErrors.UnreadableSignal;
+            reason = $"The stored signal or its workflows could not be read ({e.GetType().Name}), so no message could be built.";
+        }
+
+        await outbox.MarkFailedAsync(workspace, delivery.Id, code, reason, cancellationToken);
+        return null;
+    }
+
+    // Slack has the message: from here nothing may put the row back to wait (it would be posted again), not even the
+    // pass being stopped, so the pass's token is not used. If the database keeps refusing, the row stays `sending`
+    // under its lease: the same window as a crash right after the post.
+    private async Task RecordSentAsync(Workspace workspace, long deliveryId, ChatPostMessageResult posted)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await outbox.MarkSentAsync(workspace, deliveryId, posted.Channel, posted.Ts, CancellationToken.None);
+                return;
+            }
+            catch (Exception e) when (attempt < SentRecordAttempts)
+            {
+                // Deadlock victims and busy databases usually pass on the next try; the drivers already wait on locks.
+                logger.LogWarning(e, "Recording notification {DeliveryId} of {Workspace} as sent failed (try {Attempt}); trying again", deliveryId, workspace, attempt);
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Notification {DeliveryId} of {Workspace} was posted (channel {Channel}, ts {Ts}) but could not be recorded as sent; it stays sending and is posted again when its lease runs out", deliveryId, workspace, posted.Channel, posted.Ts);
+                return;
+            }
         }
     }
 
@@ -223,7 +308,7 @@ public sealed class NotificationDeliveryWorker(
         return $"Invite the app to #{channel} (<#{channel}>).";
     }
 
-    private async Task<WorkspaceView> LoadAsync(Workspace workspace, CancellationToken cancellationToken)
+    private async Task<WorkspaceView> ReadWorkspaceAsync(Workspace workspace, CancellationToken cancellationToken)
     {
         var installation = await installations.FindAsync(workspace.EnterpriseId, workspace.TeamId, isEnterpriseInstall: false, cancellationToken);
         if (installation is null)
@@ -235,6 +320,20 @@ public sealed class NotificationDeliveryWorker(
         return new WorkspaceView(clients.ForToken(installation.BotToken), salesforce);
     }
 
+    // Reads the installation; a token that cannot be decrypted makes the workspace's rows fail, not the whole pass.
+    private async Task<WorkspaceView> LoadAsync(Workspace workspace, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadWorkspaceAsync(workspace, cancellationToken);
+        }
+        catch (CryptographicException e)
+        {
+            logger.LogError(e, "The stored bot token of {Workspace} cannot be decrypted; its notifications fail until the app is reinstalled", workspace);
+            return new WorkspaceView(null, null, TokenUnreadable: true);
+        }
+    }
+
     private TimeSpan Backoff(int failures) => DeliveryBackoff.Delay(failures, _options.RetryBaseDelay, _options.MaxRetryDelay, Random.Shared.NextDouble());
 
     // Fits lease_owner (100 characters): the unique tail is kept when a machine name is very long.
@@ -244,7 +343,7 @@ public sealed class NotificationDeliveryWorker(
         return owner.Length <= 100 ? owner : owner[^100..];
     }
 
-    private sealed record WorkspaceView(ISlackApiClient? Client, string? SalesforceBaseUrl);
+    private sealed record WorkspaceView(ISlackApiClient? Client, string? SalesforceBaseUrl, bool TokenUnreadable = false);
 
     private sealed class Tally
     {

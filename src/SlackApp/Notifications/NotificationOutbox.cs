@@ -118,25 +118,37 @@ public sealed class NotificationOutbox(DbConnectionFactory connections, TimeProv
         return ids.Count == 0 ? [] : await ReadClaimedAsync(connection, ids, owner, cancellationToken);
     }
 
-    /// <summary>When the next waiting delivery falls due, of any workspace; null when none waits.</summary>
+    /// <summary>
+    /// When the next waiting delivery can be claimed, of any workspace; null when none waits. A leased row counts
+    /// from when its lease runs out (another instance has it, or one that stopped), not from when it fell due.
+    /// </summary>
     public async Task<DateTimeOffset?> EarliestDueAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<DateTimeOffset?>(new CommandDefinition(
-            $"SELECT MIN(next_attempt_at) FROM notification_deliveries WHERE status IN ('{DeliveryStatus.Pending}', '{DeliveryStatus.Sending}') AND is_test = 0",
+            $"""
+            SELECT MIN(CASE WHEN lease_until IS NOT NULL AND lease_until > next_attempt_at THEN lease_until ELSE next_attempt_at END)
+            FROM notification_deliveries WHERE status IN ('{DeliveryStatus.Pending}', '{DeliveryStatus.Sending}') AND is_test = 0
+            """,
             cancellationToken: cancellationToken));
     }
 
-    /// <summary>Marks a claimed delivery as handed to Slack; false when this owner's lease was lost meanwhile (then it must not be sent).</summary>
-    public async Task<bool> MarkSendingAsync(Workspace workspace, long id, string owner, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks a claimed delivery as handed to Slack and renews its lease for <paramref name="lease"/> from now, so the
+    /// Slack call is covered however long the batch took so far. False when this owner's lease ran out or was taken
+    /// meanwhile: then the row must not be sent (another instance may be sending it).
+    /// </summary>
+    public async Task<bool> MarkSendingAsync(Workspace workspace, long id, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
         await using var connection = await connections.OpenAsync(cancellationToken);
         var changed = await connection.ExecuteAsync(new CommandDefinition(
             $"""
-            UPDATE notification_deliveries SET status = '{DeliveryStatus.Sending}', attempts = attempts + 1, updated_at = @Now
-            WHERE id = @Id AND team_id = @TeamId AND lease_owner = @Owner AND status IN ('{DeliveryStatus.Pending}', '{DeliveryStatus.Sending}')
+            UPDATE notification_deliveries SET status = '{DeliveryStatus.Sending}', attempts = attempts + 1, lease_until = @LeaseUntil, updated_at = @Now
+            WHERE id = @Id AND team_id = @TeamId AND lease_owner = @Owner AND lease_until > @Now
+                AND status IN ('{DeliveryStatus.Pending}', '{DeliveryStatus.Sending}')
             """,
-            new { Id = id, workspace.TeamId, Owner = owner, Now = clock.GetUtcNow() },
+            new { Id = id, workspace.TeamId, Owner = owner, Now = now, LeaseUntil = now + lease },
             cancellationToken: cancellationToken));
         return changed == 1;
     }

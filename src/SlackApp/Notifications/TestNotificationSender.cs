@@ -18,7 +18,10 @@ public sealed class TestNotificationSender(
     WorkspaceSettingsRepository settings,
     TimeProvider clock) : ITestNotificationSender
 {
-    /// <summary>Sends the test; throws <see cref="SlackApiException"/> when Slack refuses it (the row then ends failed with the code).</summary>
+    /// <summary>
+    /// Sends the test; throws <see cref="SlackApiException"/> when Slack refuses it (the row then ends failed with the
+    /// code), and rethrows any other failure after ending the row failed with <see cref="DeliveryErrors.AppError"/>.
+    /// </summary>
     public async Task SendAsync(Workspace workspace, Workflow workflow, string userId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(workspace);
@@ -33,24 +36,30 @@ public sealed class TestNotificationSender(
         var reasons = WorkflowMatcher.Explain(signal, workflow) ?? [SignalNames.Label(signal.Type)];
         IReadOnlyList<WorkflowMatch> matches = [new WorkflowMatch(workflow, reasons)];
         var id = await outbox.AddTestAsync(workspace, userId, StoredMatches.Write(matches), SampleSignal.ToContractJson(signal), ct);
-        var content = new NotificationContent
-        {
-            Signal = signal,
-            Matches = matches,
-            DeliveryId = id,
-            SalesforceBaseUrl = (await settings.GetAsync(workspace, ct)).SalesforceBaseUrl,
-            IsTest = true,
-        };
-
         try
         {
+            var content = new NotificationContent
+            {
+                Signal = signal,
+                Matches = matches,
+                DeliveryId = id,
+                SalesforceBaseUrl = (await settings.GetAsync(workspace, ct)).SalesforceBaseUrl,
+                IsTest = true,
+            };
+
             // A DM goes to the user id; Slack answers with the DM's channel, which the Acknowledge button is checked against.
-            var posted = await clients.ForToken(installation.BotToken).ChatPostMessageAsync(userId, NotificationComposer.Compose(content), cancellationToken: ct);
-            await outbox.MarkSentAsync(workspace, id, posted.Channel, posted.Ts, ct);
+            var posted = await clients.ForToken(installation.BotToken).ChatPostMessageAsync(userId, NotificationComposer.Compose(content), NotificationMetadata.PostOptions(id), ct);
+            await outbox.MarkSentAsync(workspace, id, posted.Channel, posted.Ts, CancellationToken.None);
         }
         catch (SlackApiException e)
         {
-            await outbox.MarkFailedAsync(workspace, id, e.Error, DeliveryErrors.Explain(e.Error, userId), ct);
+            await outbox.MarkFailedAsync(workspace, id, e.Error, DeliveryErrors.Explain(e.Error, userId), CancellationToken.None);
+            throw;
+        }
+        catch (Exception e)
+        {
+            // Nothing else ends a test row: left `sending`, it would show as in flight forever.
+            await outbox.MarkFailedAsync(workspace, id, DeliveryErrors.AppError, $"The app failed while sending the test ({e.GetType().Name}).", CancellationToken.None);
             throw;
         }
     }

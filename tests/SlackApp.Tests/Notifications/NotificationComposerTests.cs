@@ -165,4 +165,45 @@ public sealed class NotificationComposerTests
 
         Assert.Contains("ae@vendor.example is not in this Slack workspace", Json(message), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_linkedin_url_longer_than_a_button_url_may_be_leaves_out_the_link_and_button_and_stays_valid()
+    {
+        var url = "https://www.linkedin.com/in/janedoe?" + new string('a', 3500);
+        var signal = SampleSignals.NewExecutiveAtClosedLost() with { Person = SampleSignals.NewExecutiveAtClosedLost().Person with { LinkedinUrl = url } };
+
+        var message = NotificationComposer.Compose(Content(signal));
+
+        Assert.Empty(BlockKitValidator.Validate(message));
+        Assert.DoesNotContain(ButtonsOf(message), b => b.ActionId == NotificationActions.ViewLinkedin);
+        Assert.Contains(ButtonsOf(message), b => b.ActionId == NotificationActions.Acknowledge);
+        Assert.DoesNotContain("linkedin.com", Json(message), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_linkedin_url_too_long_for_the_person_field_keeps_the_name_unlinked_and_whole()
+    {
+        // Fits a button (3000) but not the 2000-character field around it: cut there, <url|name> would break.
+        var url = "https://www.linkedin.com/in/janedoe?" + new string('a', 1990);
+        var signal = SampleSignals.NewExecutiveAtClosedLost() with { Person = SampleSignals.NewExecutiveAtClosedLost().Person with { LinkedinUrl = url } };
+
+        var message = NotificationComposer.Compose(Content(signal));
+
+        Assert.Empty(BlockKitValidator.Validate(message));
+        var person = message.Blocks!.OfType<SectionBlock>().SelectMany(s => s.Fields ?? []).First();
+        Assert.Equal("*Person*\nJane Doe", person.Text);
+        Assert.Contains(ButtonsOf(message), b => b.ActionId == NotificationActions.ViewLinkedin && b.Url == url);
+    }
+
+    [Fact]
+    public void A_salesforce_link_longer_than_a_button_url_may_be_leaves_out_the_button()
+    {
+        var signal = SampleSignals.NewExecutiveAtClosedLost();
+        signal = signal with { Account = signal.Account with { SalesforceId = new string('0', 3000) } };
+
+        var message = NotificationComposer.Compose(Content(signal));
+
+        Assert.Empty(BlockKitValidator.Validate(message));
+        Assert.DoesNotContain(ButtonsOf(message), b => b.ActionId == NotificationActions.OpenInSalesforce);
+    }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using SlackApp.Data;
 using SlackApp.Installations;
@@ -30,12 +31,20 @@ public sealed class NotificationsApp : IAsyncDisposable
 
     private string? _secret;
 
-    public NotificationsApp(string? databaseFolder = null, DateTimeOffset? start = null, params (string Key, string Value)[] settings)
+    /// <param name="databaseFolder">Reuse another instance's database and keys (a restart).</param>
+    /// <param name="start">The fake clock's start.</param>
+    /// <param name="hostedDelivery">False: the delivery worker does not run by itself; tests drive every pass.</param>
+    /// <param name="settings">Configuration keys set as a deployment would.</param>
+    public NotificationsApp(string? databaseFolder = null, DateTimeOffset? start = null, bool hostedDelivery = true, params (string Key, string Value)[] settings)
     {
         Clock = new FakeTimeProvider(start ?? DateTimeOffset.UtcNow);
         Factory = new SlackAppFactory()
             .With("Slack:WebApi:MaxRetryAttempts", "0")
             .WithServices(s => s.AddSingleton<TimeProvider>(Clock));
+        if (!hostedDelivery)
+        {
+            Factory.WithServices(RemoveHostedDelivery);
+        }
         if (databaseFolder is not null)
         {
             Factory
@@ -52,6 +61,9 @@ public sealed class NotificationsApp : IAsyncDisposable
     }
 
     public FakeTimeProvider Clock { get; }
+
+    /// <summary>The database as the app sees it, for setting up faults and reading rows.</summary>
+    public DbConnectionFactory Connections => Service<DbConnectionFactory>();
 
     public SlackAppFactory Factory { get; }
 
@@ -201,10 +213,50 @@ public sealed class NotificationsApp : IAsyncDisposable
         }),
     };
 
+    /// <summary>A delivery worker with its own lease owner and pacer, as another instance of the app would run.</summary>
+    public DeliveryInstance NewInstance()
+    {
+        var pacer = ActivatorUtilities.CreateInstance<DeliveryPacer>(Factory.Services);
+        return new DeliveryInstance(ActivatorUtilities.CreateInstance<NotificationDeliveryWorker>(Factory.Services, pacer), pacer);
+    }
+
+    /// <summary>Runs a statement against the app's database (faults, corrupted rows).</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = await Connections.OpenAsync(Ct);
+        await connection.ExecuteAsync(sql);
+    }
+
+    // The hosted service registered for the delivery worker is the one whose factory returns it.
+    private static void RemoveHostedDelivery(IServiceCollection services)
+    {
+        var hosted = services
+            .Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationFactory?.Method.ReturnType == typeof(NotificationDeliveryWorker))
+            .ToList();
+        if (hosted.Count != 1)
+        {
+            throw new InvalidOperationException($"Expected one hosted delivery worker, found {hosted.Count}.");
+        }
+
+        services.Remove(hosted[0]);
+    }
+
     public ValueTask DisposeAsync()
     {
         Client.Dispose();
         Factory.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The delivery side of one more instance of the app.</summary>
+    public sealed class DeliveryInstance(NotificationDeliveryWorker worker, DeliveryPacer pacer) : IDisposable
+    {
+        public Task<DeliveryPass> RunOnceAsync() => worker.RunOnceAsync(Ct);
+
+        public void Dispose()
+        {
+            worker.Dispose();
+            pacer.Dispose();
+        }
     }
 }
