@@ -315,19 +315,23 @@
     return response.json();
   }
 
-  async function refresh() {
-    page.state = await fetchState();
+  // refresh() and poll() race: an answer older than the state already drawn (say, from before a modal opened)
+  // must not be drawn over it, or the page would close the modal and reopen it empty.
+  function apply(next) {
+    if (next.me !== page.me) return;
+    if (page.state && page.state.me === next.me && next.version < page.state.version) return;
+    page.state = next;
     draw();
+  }
+
+  async function refresh() {
+    apply(await fetchState());
   }
 
   async function poll() {
     for (;;) {
       try {
-        const next = await fetchState(page.state ? page.state.version : undefined);
-        if (next.me === page.me) {
-          page.state = next;
-          draw();
-        }
+        apply(await fetchState(page.state ? page.state.version : undefined));
       } catch {
         await new Promise((r) => setTimeout(r, 1000));
       }
