@@ -4,6 +4,7 @@ using SlackApp.Slack.Blocks;
 using SlackApp.Slack.Payloads;
 using SlackApp.Slack.Routing;
 using SlackApp.Workflows;
+using SlackApp.SlackUx;
 
 namespace SlackApp.Home;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using SlackApp.Notifications;
 using SlackApp.Slack.Blocks;
 using SlackApp.Workflows;
+using SlackApp.SlackUx;
 
 namespace SlackApp.Home;
 

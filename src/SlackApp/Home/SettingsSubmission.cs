@@ -1,6 +1,7 @@
 using SlackApp.Installations;
 using SlackApp.Slack.Routing;
 using SlackApp.Workflows;
+using SlackApp.SlackUx;
 
 namespace SlackApp.Home;
 

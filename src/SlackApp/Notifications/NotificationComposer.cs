@@ -1,6 +1,8 @@
 using System.Globalization;
 using SlackApp.Signals;
 using SlackApp.Slack.Blocks;
+using SlackApp.Workflows;
+using SlackApp.SlackUx;
 
 namespace SlackApp.Notifications;
 

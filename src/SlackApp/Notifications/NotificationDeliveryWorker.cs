@@ -4,6 +4,7 @@ using SlackApp.Installations;
 using SlackApp.Slack.Blocks;
 using SlackApp.Slack.OAuth;
 using SlackApp.Slack.WebApi;
+using SlackApp.SlackUx;
 
 namespace SlackApp.Notifications;
 

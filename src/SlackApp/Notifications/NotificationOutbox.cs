@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using SlackApp.Data;
 using SlackApp.Installations;
+using SlackApp.SlackUx;
 
 namespace SlackApp.Notifications;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using SlackApp.Installations;
 using SlackApp.Slack.WebApi;
+using SlackApp.SlackUx;
 
 namespace SlackApp.Notifications;
 

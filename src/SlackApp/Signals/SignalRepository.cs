@@ -1,6 +1,7 @@
 using Dapper;
 using SlackApp.Data;
 using SlackApp.Installations;
+using SlackApp.Workflows;
 
 namespace SlackApp.Signals;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using SlackApp.Workflows;
 
 namespace SlackApp.Signals;
 

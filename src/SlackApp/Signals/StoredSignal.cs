@@ -1,3 +1,4 @@
+using SlackApp.Workflows;
 namespace SlackApp.Signals;
 
 /// <summary>A signal as the intake stored it, handed to the matching handler.</summary>

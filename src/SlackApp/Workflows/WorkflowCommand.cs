@@ -1,7 +1,9 @@
+using SlackApp.Installations;
 using SlackApp.Notifications;
 using SlackApp.Slack.Blocks;
 using SlackApp.Slack.Routing;
 using SlackApp.Slack.WebApi;
+using SlackApp.SlackUx;
 
 namespace SlackApp.Workflows;
 

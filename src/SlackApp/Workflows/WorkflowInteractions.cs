@@ -1,9 +1,11 @@
+using SlackApp.Installations;
 using System.Globalization;
 using SlackApp.Notifications;
 using SlackApp.Slack.Blocks;
 using SlackApp.Slack.Payloads;
 using SlackApp.Slack.Routing;
 using SlackApp.Slack.WebApi;
+using SlackApp.SlackUx;
 
 namespace SlackApp.Workflows;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SlackApp.Notifications;
 using SlackApp.Slack.Blocks;
+using SlackApp.SlackUx;
 
 namespace SlackApp.Workflows;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using SlackApp.Installations;
 using SlackApp.Slack.Routing;
 using SlackApp.Slack.WebApi;
+using SlackApp.SlackUx;
 
 namespace SlackApp.Workflows;
 

@@ -1,5 +1,6 @@
 using SlackApp.Notifications;
 using SlackApp.Signals;
+using SlackApp.SlackUx;
 
 namespace SlackApp.Workflows;
 

@@ -5,6 +5,7 @@ using SlackApp.Tests.Workflows;
 using SlackApp.Workflows;
 using static SlackApp.Tests.Workflows.SlackDeadlineTests;
 using static SlackApp.Tests.Workflows.WorkflowPayloads;
+using SlackApp.SlackUx;
 
 namespace SlackApp.Tests.Home;
 

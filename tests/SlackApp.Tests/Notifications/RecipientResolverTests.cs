@@ -5,6 +5,7 @@ using SlackApp.Slack.WebApi;
 using SlackApp.Tests.Fakes;
 using SlackApp.Tests.Signals;
 using SlackApp.Workflows;
+using SlackApp.Home;
 
 namespace SlackApp.Tests.Notifications;
 

@@ -1,4 +1,5 @@
 using SlackApp.Signals;
+using SlackApp.Workflows;
 
 namespace SlackApp.Tests.Signals;
 

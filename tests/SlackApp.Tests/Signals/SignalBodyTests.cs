@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using SlackApp.Signals;
+using SlackApp.Workflows;
 
 namespace SlackApp.Tests.Signals;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using SlackApp.Workflows;
 
 namespace SlackApp.Tests.Signals;
 

@@ -7,6 +7,7 @@ using SlackApp.Slack.Routing;
 using SlackApp.Tests.Fakes;
 using SlackApp.Workflows;
 using static SlackApp.Tests.Workflows.WorkflowPayloads;
+using SlackApp.SlackUx;
 
 namespace SlackApp.Tests.Workflows;
 

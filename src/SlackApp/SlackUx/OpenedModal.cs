@@ -2,7 +2,7 @@ using SlackApp.Slack.Blocks;
 using SlackApp.Slack.Routing;
 using SlackApp.Slack.WebApi;
 
-namespace SlackApp.Workflows;
+namespace SlackApp.SlackUx;
 
 /// <summary>
 /// A modal opened with the request's trigger_id before any slow work (the trigger_id expires 3 s after the

@@ -2,7 +2,7 @@ using SlackApp.Slack.Blocks;
 using SlackApp.Slack.Routing;
 using SlackApp.Slack.WebApi;
 
-namespace SlackApp.Workflows;
+namespace SlackApp.SlackUx;
 
 /// <summary>
 /// Tells the person behind a request something only they see: an ephemeral reply through the

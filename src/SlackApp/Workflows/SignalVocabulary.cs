@@ -1,4 +1,4 @@
-namespace SlackApp.Signals;
+namespace SlackApp.Workflows;
 
 /// <summary>What happened: the four signal types of the contract.</summary>
 public enum SignalType

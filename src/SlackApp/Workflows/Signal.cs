@@ -1,4 +1,4 @@
-namespace SlackApp.Signals;
+namespace SlackApp.Workflows;
 
 /// <summary>A fact about a person at one of a workspace's accounts, as a signal source sent it (see SIGNALS.md).</summary>
 public sealed record Signal

@@ -1,11 +1,12 @@
-using SlackApp.Home;
+using SlackApp.Notifications;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using SlackApp.Installations;
-using SlackApp.Signals;
+using SlackApp.Workflows;
 using SlackApp.Slack.Blocks;
+using SlackApp.SlackUx;
 
-namespace SlackApp.Notifications;
+namespace SlackApp.Home;
 
 /// <summary>
 /// The App Home tab's notifications section: the latest notifications with their state, recipient and time, and

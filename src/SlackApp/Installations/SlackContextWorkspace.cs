@@ -1,7 +1,6 @@
-using SlackApp.Installations;
 using SlackApp.Slack.Routing;
 
-namespace SlackApp.Workflows;
+namespace SlackApp.Installations;
 
 /// <summary>The verified workspace and user of a Slack request (the signature was checked by the ingress).</summary>
 public static class SlackContextWorkspace

@@ -1,4 +1,4 @@
-namespace SlackApp.Signals;
+namespace SlackApp.Workflows;
 
 /// <summary>
 /// The contract's wire names (<c>new_hire</c>, <c>closed_lost</c>, ...) and the labels people read

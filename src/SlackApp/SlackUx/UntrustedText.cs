@@ -1,6 +1,6 @@
 using SlackApp.Slack.Blocks;
 
-namespace SlackApp.Notifications;
+namespace SlackApp.SlackUx;
 
 /// <summary>
 /// Makes text from signal sources safe inside mrkdwn: Slack's control characters are escaped (no
