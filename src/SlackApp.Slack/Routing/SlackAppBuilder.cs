@@ -1,17 +1,17 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using SlackApp.Slack.Payloads;
 
 namespace SlackApp.Slack.Routing;
 
 /// <summary>
-/// Registers the app's listeners and middleware, in the manner of Bolt's <c>App</c>: the first listener matching a
-/// request runs, after every middleware in registration order.
+/// Registers the app's listeners, guards and middleware, in the manner of Bolt's <c>App</c>: the first listener
+/// matching a request runs, after every middleware in registration order and then its own guards.
 /// </summary>
 public sealed class SlackAppBuilder
 {
     private readonly List<SlackListener> _listeners = [];
     private readonly List<Func<SlackContext, Func<Task>, Task>> _middleware = [];
+    private readonly List<Type> _guards = [];
     private Func<Exception, SlackContext, CancellationToken, Task>? _errorHandler;
 
     /// <summary>Adds a middleware; it must call <c>next</c> for later middleware and the listener to run.</summary>
@@ -25,7 +25,28 @@ public sealed class SlackAppBuilder
     /// <summary>Adds a middleware class, resolved from the request's services (or created with them).</summary>
     public SlackAppBuilder Use<TMiddleware>()
         where TMiddleware : ISlackMiddleware =>
-        Use((context, next) => Resolve<TMiddleware>(context).InvokeAsync(context, next));
+        Use((context, next) => Resolve<TMiddleware>(context.Services).InvokeAsync(context, next));
+
+    /// <summary>
+    /// Declares <typeparamref name="TGuard"/> on every listener <paramref name="listeners"/> registers: it runs
+    /// before each of them (after any guard declared around it) and decides whether the listener runs.
+    /// </summary>
+    public SlackAppBuilder Require<TGuard>(Action<SlackAppBuilder> listeners)
+        where TGuard : ISlackGuard
+    {
+        ArgumentNullException.ThrowIfNull(listeners);
+        _guards.Add(typeof(TGuard));
+        try
+        {
+            listeners(this);
+        }
+        finally
+        {
+            _guards.RemoveAt(_guards.Count - 1);
+        }
+
+        return this;
+    }
 
     /// <summary>Sets the one error handler, called (after logging) when middleware or a listener throws.</summary>
     public SlackAppBuilder Error(Func<Exception, SlackContext, CancellationToken, Task> handler)
@@ -35,192 +56,156 @@ public sealed class SlackAppBuilder
         return this;
     }
 
-    /// <summary>Listens to a slash command, e.g. <c>/usergems</c>.</summary>
-    public SlackAppBuilder Command(string command, Func<SlackCommandRequest, CancellationToken, Task> handler)
+    /// <summary>Listens to a slash command, e.g. <c>/usergems</c>, optionally only for some texts typed after it.</summary>
+    public SlackAppBuilder Command(CommandConstraints command, Func<SlackCommandRequest, CancellationToken, Task> handler)
     {
-        ArgumentException.ThrowIfNullOrEmpty(command);
-        ArgumentNullException.ThrowIfNull(handler);
+        ArgumentNullException.ThrowIfNull(command);
         return Add(
             $"command {command}",
-            payload => payload is SlashCommand slash && string.Equals(slash.Command, command, StringComparison.OrdinalIgnoreCase),
-            (payload, context, ack, ct) => handler(new SlackCommandRequest((SlashCommand)payload, context, ack), ct));
+            payload => payload is SlashCommand slash && command.Matches(slash.Command, slash.Text),
+            (payload, context, ack) => new SlackCommandRequest((SlashCommand)payload, context, ack),
+            handler);
     }
 
-    /// <summary>Listens to <c>block_actions</c> whose action_id is <paramref name="actionId"/>.</summary>
-    public SlackAppBuilder Action(string actionId, Func<SlackActionRequest, CancellationToken, Task> handler) =>
-        Action(IdConstraint.Exact(actionId), null, handler);
+    /// <summary>Listens to <c>block_actions</c> meeting <paramref name="action"/> (an action_id, or constraints).</summary>
+    public SlackAppBuilder Action(ActionConstraints action, Func<SlackActionRequest, CancellationToken, Task> handler)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        BlockAction? MatchingAction(SlackPayload payload) =>
+            payload is BlockActionsPayload actions ? actions.Actions.FirstOrDefault(action.Matches) : null;
 
-    /// <summary>Listens to <c>block_actions</c> with this action_id in the block <paramref name="blockId"/>.</summary>
-    public SlackAppBuilder Action(string actionId, string blockId, Func<SlackActionRequest, CancellationToken, Task> handler) =>
-        Action(IdConstraint.Exact(actionId), IdConstraint.Exact(blockId), handler);
-
-    /// <summary>Listens to <c>block_actions</c> whose action_id matches <paramref name="actionId"/>.</summary>
-    public SlackAppBuilder Action(Regex actionId, Func<SlackActionRequest, CancellationToken, Task> handler) =>
-        Action(IdConstraint.Pattern(actionId), null, handler);
-
-    /// <summary>Listens to <c>block_actions</c> whose action_id matches <paramref name="actionId"/>, in the block <paramref name="blockId"/>.</summary>
-    public SlackAppBuilder Action(Regex actionId, string blockId, Func<SlackActionRequest, CancellationToken, Task> handler) =>
-        Action(IdConstraint.Pattern(actionId), IdConstraint.Exact(blockId), handler);
-
-    /// <summary>Listens to the submission of modals whose callback_id is <paramref name="callbackId"/>.</summary>
-    public SlackAppBuilder View(string callbackId, Func<SlackViewSubmissionRequest, CancellationToken, Task> handler) =>
-        View(IdConstraint.Exact(callbackId), handler);
+        return Add(
+            $"action {action}",
+            payload => MatchingAction(payload) is not null,
+            (payload, context, ack) => new SlackActionRequest((BlockActionsPayload)payload, MatchingAction(payload)!, context, ack),
+            handler);
+    }
 
     /// <summary>Listens to the submission of modals whose callback_id matches <paramref name="callbackId"/>.</summary>
-    public SlackAppBuilder View(Regex callbackId, Func<SlackViewSubmissionRequest, CancellationToken, Task> handler) =>
-        View(IdConstraint.Pattern(callbackId), handler);
-
-    /// <summary>Listens to the dismissal of modals whose callback_id is <paramref name="callbackId"/>.</summary>
-    public SlackAppBuilder ViewClosed(string callbackId, Func<SlackViewClosedRequest, CancellationToken, Task> handler) =>
-        ViewClosed(IdConstraint.Exact(callbackId), handler);
-
-    /// <summary>Listens to the dismissal of modals whose callback_id matches <paramref name="callbackId"/>.</summary>
-    public SlackAppBuilder ViewClosed(Regex callbackId, Func<SlackViewClosedRequest, CancellationToken, Task> handler) =>
-        ViewClosed(IdConstraint.Pattern(callbackId), handler);
-
-    /// <summary>Listens to Events API events of <paramref name="eventType"/>, e.g. <c>app_home_opened</c>.</summary>
-    public SlackAppBuilder Event(string eventType, Func<SlackEventRequest, CancellationToken, Task> handler)
+    public SlackAppBuilder View(ListenerId callbackId, Func<SlackViewSubmissionRequest, CancellationToken, Task> handler)
     {
-        ArgumentException.ThrowIfNullOrEmpty(eventType);
-        ArgumentNullException.ThrowIfNull(handler);
-        return Add(
-            $"event {eventType}",
-            payload => payload is EventCallbackPayload envelope && envelope.Event.Type == eventType,
-            (payload, context, ack, ct) => handler(new SlackEventRequest((EventCallbackPayload)payload, context, ack), ct));
-    }
-
-    /// <summary>Answers <c>block_suggestion</c> requests of the external_select whose action_id is <paramref name="actionId"/>.</summary>
-    public SlackAppBuilder Options(string actionId, Func<SlackOptionsRequest, CancellationToken, Task> handler) =>
-        Options(IdConstraint.Exact(actionId), handler);
-
-    /// <summary>Answers <c>block_suggestion</c> requests whose action_id matches <paramref name="actionId"/>.</summary>
-    public SlackAppBuilder Options(Regex actionId, Func<SlackOptionsRequest, CancellationToken, Task> handler) =>
-        Options(IdConstraint.Pattern(actionId), handler);
-
-    /// <summary>Listens to global and message shortcuts whose callback_id is <paramref name="callbackId"/>.</summary>
-    public SlackAppBuilder Shortcut(string callbackId, Func<SlackShortcutRequest, CancellationToken, Task> handler) =>
-        Shortcut(IdConstraint.Exact(callbackId), handler);
-
-    /// <summary>Listens to global and message shortcuts whose callback_id matches <paramref name="callbackId"/>.</summary>
-    public SlackAppBuilder Shortcut(Regex callbackId, Func<SlackShortcutRequest, CancellationToken, Task> handler) =>
-        Shortcut(IdConstraint.Pattern(callbackId), handler);
-
-    /// <summary>Listens to a slash command with a handler class resolved from the request's services.</summary>
-    public SlackAppBuilder Command<THandler>(string command)
-        where THandler : ISlackHandler<SlackCommandRequest> =>
-        Command(command, (request, ct) => Resolve<THandler>(request.Context).HandleAsync(request, ct));
-
-    /// <summary>Listens to an action_id with a handler class resolved from the request's services.</summary>
-    public SlackAppBuilder Action<THandler>(string actionId)
-        where THandler : ISlackHandler<SlackActionRequest> =>
-        Action(actionId, (request, ct) => Resolve<THandler>(request.Context).HandleAsync(request, ct));
-
-    /// <summary>Listens to a modal submission with a handler class resolved from the request's services.</summary>
-    public SlackAppBuilder View<THandler>(string callbackId)
-        where THandler : ISlackHandler<SlackViewSubmissionRequest> =>
-        View(callbackId, (request, ct) => Resolve<THandler>(request.Context).HandleAsync(request, ct));
-
-    /// <summary>Listens to a modal dismissal with a handler class resolved from the request's services.</summary>
-    public SlackAppBuilder ViewClosed<THandler>(string callbackId)
-        where THandler : ISlackHandler<SlackViewClosedRequest> =>
-        ViewClosed(callbackId, (request, ct) => Resolve<THandler>(request.Context).HandleAsync(request, ct));
-
-    /// <summary>Listens to an event type with a handler class resolved from the request's services.</summary>
-    public SlackAppBuilder Event<THandler>(string eventType)
-        where THandler : ISlackHandler<SlackEventRequest> =>
-        Event(eventType, (request, ct) => Resolve<THandler>(request.Context).HandleAsync(request, ct));
-
-    /// <summary>Answers options requests with a handler class resolved from the request's services.</summary>
-    public SlackAppBuilder Options<THandler>(string actionId)
-        where THandler : ISlackHandler<SlackOptionsRequest> =>
-        Options(actionId, (request, ct) => Resolve<THandler>(request.Context).HandleAsync(request, ct));
-
-    /// <summary>Listens to a shortcut with a handler class resolved from the request's services.</summary>
-    public SlackAppBuilder Shortcut<THandler>(string callbackId)
-        where THandler : ISlackHandler<SlackShortcutRequest> =>
-        Shortcut(callbackId, (request, ct) => Resolve<THandler>(request.Context).HandleAsync(request, ct));
-
-    internal SlackListenerRegistry Build() => new([.. _listeners], [.. _middleware], _errorHandler);
-
-    private SlackAppBuilder Action(IdConstraint actionId, IdConstraint? blockId, Func<SlackActionRequest, CancellationToken, Task> handler)
-    {
-        ArgumentNullException.ThrowIfNull(handler);
-        BlockAction? MatchingAction(SlackPayload payload) =>
-            payload is BlockActionsPayload actions
-                ? actions.Actions.FirstOrDefault(action => actionId.Matches(action.ActionId) && (blockId is null || blockId.Matches(action.BlockId)))
-                : null;
-
-        return Add(
-            blockId is null ? $"action {actionId}" : $"action {actionId} in block {blockId}",
-            payload => MatchingAction(payload) is not null,
-            (payload, context, ack, ct) => handler(new SlackActionRequest((BlockActionsPayload)payload, MatchingAction(payload)!, context, ack), ct));
-    }
-
-    private SlackAppBuilder View(IdConstraint callbackId, Func<SlackViewSubmissionRequest, CancellationToken, Task> handler)
-    {
-        ArgumentNullException.ThrowIfNull(handler);
+        ArgumentNullException.ThrowIfNull(callbackId);
         return Add(
             $"view_submission {callbackId}",
             payload => payload is ViewSubmissionPayload submission && callbackId.Matches(submission.View.CallbackId),
-            (payload, context, ack, ct) => handler(new SlackViewSubmissionRequest((ViewSubmissionPayload)payload, context, ack), ct));
+            (payload, context, ack) => new SlackViewSubmissionRequest((ViewSubmissionPayload)payload, context, ack),
+            handler);
     }
 
-    private SlackAppBuilder ViewClosed(IdConstraint callbackId, Func<SlackViewClosedRequest, CancellationToken, Task> handler)
+    /// <summary>Listens to the dismissal of modals whose callback_id matches <paramref name="callbackId"/>.</summary>
+    public SlackAppBuilder ViewClosed(ListenerId callbackId, Func<SlackViewClosedRequest, CancellationToken, Task> handler)
     {
-        ArgumentNullException.ThrowIfNull(handler);
+        ArgumentNullException.ThrowIfNull(callbackId);
         return Add(
             $"view_closed {callbackId}",
             payload => payload is ViewClosedPayload closed && callbackId.Matches(closed.View.CallbackId),
-            (payload, context, ack, ct) => handler(new SlackViewClosedRequest((ViewClosedPayload)payload, context, ack), ct));
+            (payload, context, ack) => new SlackViewClosedRequest((ViewClosedPayload)payload, context, ack),
+            handler);
     }
 
-    private SlackAppBuilder Options(IdConstraint actionId, Func<SlackOptionsRequest, CancellationToken, Task> handler)
+    /// <summary>Listens to Events API events whose type matches <paramref name="eventType"/>, e.g. <c>app_home_opened</c>.</summary>
+    public SlackAppBuilder Event(ListenerId eventType, Func<SlackEventRequest, CancellationToken, Task> handler)
     {
-        ArgumentNullException.ThrowIfNull(handler);
+        ArgumentNullException.ThrowIfNull(eventType);
+        return Add(
+            $"event {eventType}",
+            payload => payload is EventCallbackPayload envelope && eventType.Matches(envelope.Event.Type),
+            (payload, context, ack) => new SlackEventRequest((EventCallbackPayload)payload, context, ack),
+            handler);
+    }
+
+    /// <summary>Answers <c>block_suggestion</c> requests whose action_id matches <paramref name="actionId"/>.</summary>
+    public SlackAppBuilder Options(ListenerId actionId, Func<SlackOptionsRequest, CancellationToken, Task> handler)
+    {
+        ArgumentNullException.ThrowIfNull(actionId);
         return Add(
             $"options {actionId}",
             payload => payload is BlockSuggestionPayload suggestion && actionId.Matches(suggestion.ActionId),
-            (payload, context, ack, ct) => handler(new SlackOptionsRequest((BlockSuggestionPayload)payload, context, ack), ct));
+            (payload, context, ack) => new SlackOptionsRequest((BlockSuggestionPayload)payload, context, ack),
+            handler);
     }
 
-    private SlackAppBuilder Shortcut(IdConstraint callbackId, Func<SlackShortcutRequest, CancellationToken, Task> handler)
+    /// <summary>Listens to global and message shortcuts whose callback_id matches <paramref name="callbackId"/>.</summary>
+    public SlackAppBuilder Shortcut(ListenerId callbackId, Func<SlackShortcutRequest, CancellationToken, Task> handler)
     {
-        ArgumentNullException.ThrowIfNull(handler);
+        ArgumentNullException.ThrowIfNull(callbackId);
         return Add(
             $"shortcut {callbackId}",
             payload => payload is ShortcutPayload shortcut && callbackId.Matches(shortcut.CallbackId),
-            (payload, context, ack, ct) => handler(new SlackShortcutRequest((ShortcutPayload)payload, context, ack), ct));
+            (payload, context, ack) => new SlackShortcutRequest((ShortcutPayload)payload, context, ack),
+            handler);
     }
 
-    private SlackAppBuilder Add(
+    /// <summary>Listens to a slash command with a handler class resolved from the request's services.</summary>
+    public SlackAppBuilder Command<THandler>(CommandConstraints command)
+        where THandler : ISlackHandler<SlackCommandRequest> =>
+        Command(command, Handle<THandler, SlackCommandRequest>);
+
+    /// <summary>Listens to <c>block_actions</c> with a handler class resolved from the request's services.</summary>
+    public SlackAppBuilder Action<THandler>(ActionConstraints action)
+        where THandler : ISlackHandler<SlackActionRequest> =>
+        Action(action, Handle<THandler, SlackActionRequest>);
+
+    /// <summary>Listens to a modal submission with a handler class resolved from the request's services.</summary>
+    public SlackAppBuilder View<THandler>(ListenerId callbackId)
+        where THandler : ISlackHandler<SlackViewSubmissionRequest> =>
+        View(callbackId, Handle<THandler, SlackViewSubmissionRequest>);
+
+    /// <summary>Listens to a modal dismissal with a handler class resolved from the request's services.</summary>
+    public SlackAppBuilder ViewClosed<THandler>(ListenerId callbackId)
+        where THandler : ISlackHandler<SlackViewClosedRequest> =>
+        ViewClosed(callbackId, Handle<THandler, SlackViewClosedRequest>);
+
+    /// <summary>Listens to an event type with a handler class resolved from the request's services.</summary>
+    public SlackAppBuilder Event<THandler>(ListenerId eventType)
+        where THandler : ISlackHandler<SlackEventRequest> =>
+        Event(eventType, Handle<THandler, SlackEventRequest>);
+
+    /// <summary>Answers options requests with a handler class resolved from the request's services.</summary>
+    public SlackAppBuilder Options<THandler>(ListenerId actionId)
+        where THandler : ISlackHandler<SlackOptionsRequest> =>
+        Options(actionId, Handle<THandler, SlackOptionsRequest>);
+
+    /// <summary>Listens to a shortcut with a handler class resolved from the request's services.</summary>
+    public SlackAppBuilder Shortcut<THandler>(ListenerId callbackId)
+        where THandler : ISlackHandler<SlackShortcutRequest> =>
+        Shortcut(callbackId, Handle<THandler, SlackShortcutRequest>);
+
+    internal SlackListenerRegistry Build() => new([.. _listeners], [.. _middleware], _errorHandler);
+
+    private SlackAppBuilder Add<TRequest>(
         string description,
         Func<SlackPayload, bool> matches,
-        Func<SlackPayload, SlackContext, SlackAcknowledgement, CancellationToken, Task> invoke)
+        Func<SlackPayload, SlackContext, SlackAcknowledgement, TRequest> createRequest,
+        Func<TRequest, CancellationToken, Task> handler)
+        where TRequest : SlackRequest
     {
-        _listeners.Add(new SlackListener(description, matches, invoke));
+        ArgumentNullException.ThrowIfNull(handler);
+        Type[] guards = [.. _guards];
+        _listeners.Add(new SlackListener(
+            description,
+            matches,
+            (payload, context, ack, ct) => RunGuardedAsync(guards, 0, createRequest(payload, context, ack), handler, ct)));
         return this;
     }
 
-    private static T Resolve<T>(SlackContext context) => ActivatorUtilities.GetServiceOrCreateInstance<T>(context.Services);
-
-    /// <summary>An id a listener accepts: one exact value or a pattern.</summary>
-    private sealed record IdConstraint(string? Value, Regex? Regex)
+    // Each guard decides whether the next one (and finally the listener) runs.
+    private static Task RunGuardedAsync<TRequest>(Type[] guards, int index, TRequest request, Func<TRequest, CancellationToken, Task> handler, CancellationToken cancellationToken)
+        where TRequest : SlackRequest
     {
-        public static IdConstraint Exact(string value)
+        if (index == guards.Length)
         {
-            ArgumentException.ThrowIfNullOrEmpty(value);
-            return new(value, null);
+            return handler(request, cancellationToken);
         }
 
-        public static IdConstraint Pattern(Regex regex)
-        {
-            ArgumentNullException.ThrowIfNull(regex);
-            return new(null, regex);
-        }
-
-        public bool Matches(string? id) =>
-            id is not null && (Regex is null ? string.Equals(Value, id, StringComparison.Ordinal) : Regex.IsMatch(id));
-
-        public override string ToString() => Regex is null ? $"'{Value}'" : $"/{Regex}/";
+        var guard = (ISlackGuard)ActivatorUtilities.GetServiceOrCreateInstance(request.Context.Services, guards[index]);
+        return guard.InvokeAsync(request, () => RunGuardedAsync(guards, index + 1, request, handler, cancellationToken), cancellationToken);
     }
+
+    private static Task Handle<THandler, TRequest>(TRequest request, CancellationToken cancellationToken)
+        where THandler : ISlackHandler<TRequest>
+        where TRequest : SlackRequest =>
+        Resolve<THandler>(request.Context.Services).HandleAsync(request, cancellationToken);
+
+    private static T Resolve<T>(IServiceProvider services) => ActivatorUtilities.GetServiceOrCreateInstance<T>(services);
 }

@@ -18,8 +18,8 @@ public sealed class SlackListenerTests
     {
         var routed = new ConcurrentQueue<string>();
         await using var app = await SlackTestApp.StartAsync(slack => slack
-            .Action("approve", "block-a", Recording(routed, "approve in a"))
-            .Action("approve", "block-b", Recording(routed, "approve in b"))
+            .Action(new ActionConstraints("approve") { BlockId = "block-a" }, Recording(routed, "approve in a"))
+            .Action(new ActionConstraints("approve") { BlockId = "block-b" }, Recording(routed, "approve in b"))
             .Action(new Regex("^workflow-edit-[0-9]+$"), Recording(routed, "edit"))
             .Action("acknowledge", Recording(routed, "acknowledge")));
 
