@@ -28,11 +28,10 @@ builder.Services.AddWorkflows();
 builder.Services.AddHome();
 builder.Services.AddNotifications();
 builder.Services.AddSlackRouting(slack => slack
-    .AddInstallationEvents()
-    .AddWorkflowCommand()
-    .AddWorkflowInteractions()
-    .AddHome()
-    .AddNotificationButtons());
+    .AddInstallationListeners()
+    .AddWorkflowListeners()
+    .AddHomeListeners()
+    .AddNotificationListeners());
 
 var app = builder.Build();
 

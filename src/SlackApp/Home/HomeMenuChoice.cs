@@ -1,24 +1,29 @@
-using System.Globalization;
+using SlackApp.Slack.Routing;
+using SlackApp.SlackUx;
+using SlackApp.Workflows;
 
 namespace SlackApp.Home;
 
-/// <summary>A choice in a workflow's overflow menu on the Home tab, written as <c>verb:id</c> in the option's value.</summary>
-public sealed record HomeMenuChoice(string Verb, long WorkflowId)
+/// <summary>
+/// A choice in a workflow's overflow menu on the Home tab, written as <c>verb:id</c> in the option's value with
+/// the verbs' own words (<see cref="WorkflowVerbNames"/>); <see cref="Parse"/> mirrors <see cref="Write"/>.
+/// </summary>
+public sealed record HomeMenuChoice(WorkflowVerb Verb, long WorkflowId)
 {
-    public const string Edit = "edit";
-    public const string Pause = "pause";
-    public const string Resume = "resume";
-    public const string Test = "test";
-    public const string Delete = "delete";
+    public static string Write(WorkflowVerb verb, long workflowId) => $"{verb.Word()}:{IdValue.Write(workflowId)}";
 
     /// <summary>Null when the value is not one this app wrote.</summary>
     public static HomeMenuChoice? Parse(string? value)
     {
         var parts = (value ?? string.Empty).Split(':', 2);
         return parts.Length == 2
-            && parts[0] is Edit or Pause or Resume or Test or Delete
-            && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            ? new HomeMenuChoice(parts[0], id)
+            && WorkflowVerbNames.TryParse(parts[0], out var verb)
+            && IdValue.Read(parts[1]) is { } id
+            ? new HomeMenuChoice(verb, id)
             : null;
     }
+
+    /// <summary>Menu values naming one of <paramref name="verbs"/>, so each group of verbs gets its own listener and guards.</summary>
+    public static ListenerId Naming(IReadOnlyCollection<WorkflowVerb> verbs) =>
+        ListenerId.Where(value => Parse(value) is { } choice && verbs.Contains(choice.Verb), string.Join('|', verbs.Select(v => v.Word() + ":*")));
 }

@@ -7,7 +7,7 @@ public static class HomeServiceCollectionExtensions
 {
     /// <summary>
     /// The App Home tab's services and the <c>App</c> options section (<c>App:PublicBaseUrl</c>). Needs
-    /// <c>AddWorkflows</c>, and <c>AddNotifications</c> for <see cref="IHomeNotificationsSection"/>.
+    /// <c>AddWorkflows</c> and <c>AddNotifications</c>; fills the workflows' <see cref="IWorkflowChangeObserver"/>.
     /// </summary>
     public static IServiceCollection AddHome(this IServiceCollection services)
     {
@@ -15,7 +15,9 @@ public static class HomeServiceCollectionExtensions
             .Validate(o => o.PublicBaseUrl is null || (o.PublicBaseUrl.IsAbsoluteUri && o.PublicBaseUrl.Scheme is "https" or "http"), "App:PublicBaseUrl must be an absolute http(s) URL.")
             .ValidateOnStart();
         services.TryAddScoped<HomeTabPublisher>();
-        services.TryAddScoped<SettingsSubmission>();
+        services.TryAddScoped<IWorkflowChangeObserver, HomeTabRefresh>();
+        services.TryAddSingleton<HomeNotificationsSection>();
+        services.TryAddSingleton<IHomeNotificationsSection>(sp => sp.GetRequiredService<HomeNotificationsSection>());
         return services;
     }
 }

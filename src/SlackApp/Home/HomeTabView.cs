@@ -112,13 +112,14 @@ public static class HomeTabView
     public static OverflowMenu Menu(Workflow workflow)
     {
         ArgumentNullException.ThrowIfNull(workflow);
-        var id = workflow.Id.ToString(CultureInfo.InvariantCulture);
         return new OverflowMenu(
         [
-            new Option(new PlainText("Edit"), $"{HomeMenuChoice.Edit}:{id}"),
-            workflow.Enabled ? new Option(new PlainText("Pause"), $"{HomeMenuChoice.Pause}:{id}") : new Option(new PlainText("Resume"), $"{HomeMenuChoice.Resume}:{id}"),
-            new Option(new PlainText("Send test"), $"{HomeMenuChoice.Test}:{id}"),
-            new Option(new PlainText("Delete…"), $"{HomeMenuChoice.Delete}:{id}"),
+            new Option(new PlainText("Edit"), HomeMenuChoice.Write(WorkflowVerb.Edit, workflow.Id)),
+            workflow.Enabled
+                ? new Option(new PlainText("Pause"), HomeMenuChoice.Write(WorkflowVerb.Pause, workflow.Id))
+                : new Option(new PlainText("Resume"), HomeMenuChoice.Write(WorkflowVerb.Resume, workflow.Id)),
+            new Option(new PlainText("Send test"), HomeMenuChoice.Write(WorkflowVerb.Test, workflow.Id)),
+            new Option(new PlainText("Delete…"), HomeMenuChoice.Write(WorkflowVerb.Delete, workflow.Id)),
         ])
         {
             ActionId = HomeActionIds.WorkflowMenu,

@@ -5,20 +5,17 @@ using SlackApp.SlackUx;
 
 namespace SlackApp.Home;
 
-/// <summary>Saves the settings modal after re-checking rights: managers may change settings, only admins the managers.</summary>
-public sealed class SettingsSubmission(WorkspaceSettingsRepository settings, WorkflowChanges changes, TimeProvider clock)
+/// <summary>
+/// Saves the settings modal (the guard let only admins and managers submit it); the managers field is an admin's
+/// alone, so a manager who changed it gets an error on that field.
+/// </summary>
+public sealed class SettingsSubmission(WorkspaceSettingsRepository settings, WorkflowPermissions permissions, IWorkflowChangeObserver observer, TimeProvider clock) : ISlackHandler<SlackViewSubmissionRequest>
 {
     public async Task HandleAsync(SlackViewSubmissionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var context = request.Context;
-        var access = await changes.AccessAsync(context, cancellationToken);
-        if (!access.CanChange)
-        {
-            request.AckWithUpdate(UserNotice.Modal(access.Explanation("change the settings")));
-            return;
-        }
-
+        var access = await permissions.GetAsync(context.Workspace(), context.RequiredUserId(), context.Client, cancellationToken);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!SettingsModal.TryReadSalesforceUrl(SettingsModal.Text(request.State, SettingsModal.SalesforceBlock), out var url))
         {
@@ -52,6 +49,6 @@ public sealed class SettingsSubmission(WorkspaceSettingsRepository settings, Wor
         }
 
         request.Ack();
-        await changes.RepublishHomeAsync(context, cancellationToken);
+        await observer.WorkflowsChangedAsync(context, cancellationToken);
     }
 }

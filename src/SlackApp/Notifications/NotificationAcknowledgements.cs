@@ -4,6 +4,7 @@ using SlackApp.Slack.Blocks;
 using SlackApp.Slack.Payloads;
 using SlackApp.Slack.Routing;
 using SlackApp.Slack.WebApi;
+using SlackApp.SlackUx;
 
 namespace SlackApp.Notifications;
 
@@ -19,14 +20,14 @@ public sealed class NotificationAcknowledgements(NotificationOutbox outbox, Work
     public async Task AcknowledgeAsync(SlackActionRequest request, CancellationToken ct)
     {
         var context = request.Context;
-        if (context.TeamId is not { } teamId || context.UserId is not { } userId)
+        if (context.TeamId is null || context.UserId is not { } userId)
         {
             return;
         }
 
-        var workspace = new Workspace(teamId);
+        var workspace = context.Workspace();
         var (channel, ts) = MessageOf(request.Payload);
-        var delivery = DeliveryId(request.Action) is { } id ? await outbox.GetAsync(workspace, id, ct) : null;
+        var delivery = IdValue.Read(request.Action) is { } id ? await outbox.GetAsync(workspace, id, ct) : null;
         if (delivery is null || delivery.Status != DeliveryStatus.Sent || channel is null || delivery.SlackChannel != channel || delivery.SlackTs != ts)
         {
             logger.LogWarning("Refused an Acknowledge click in {Workspace} by {UserId}: its delivery does not match the message clicked", workspace, userId);
@@ -60,12 +61,12 @@ public sealed class NotificationAcknowledgements(NotificationOutbox outbox, Work
     /// <summary>Records a click on Open in Salesforce or View LinkedIn, when its delivery is the workspace's.</summary>
     public async Task RecordClickAsync(SlackActionRequest request, CancellationToken ct)
     {
-        if (request.Context.TeamId is not { } teamId || request.Context.UserId is not { } userId || DeliveryId(request.Action) is not { } id)
+        if (request.Context.TeamId is null || request.Context.UserId is not { } userId || IdValue.Read(request.Action) is not { } id)
         {
             return;
         }
 
-        var workspace = new Workspace(teamId);
+        var workspace = request.Context.Workspace();
         if (await outbox.GetAsync(workspace, id, ct) is null)
         {
             logger.LogWarning("Ignored a {ActionId} click in {Workspace}: no such delivery", request.Action.ActionId, workspace);
@@ -74,9 +75,6 @@ public sealed class NotificationAcknowledgements(NotificationOutbox outbox, Work
 
         await outbox.RecordClickAsync(workspace, id, request.Action.ActionId, userId, ct);
     }
-
-    private static long? DeliveryId(BlockAction action) =>
-        action is ButtonAction { Value: { } value } && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
     private static (string? Channel, string? Ts) MessageOf(BlockActionsPayload payload) =>
         (payload.Container?.ChannelId ?? payload.Channel?.Id, payload.Container?.MessageTs ?? payload.Message?.Ts);

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using SlackApp.Home;
 using SlackApp.Signals;
 using SlackApp.Workflows;
 
@@ -9,7 +8,7 @@ public static class NotificationsServiceCollectionExtensions
 {
     /// <summary>
     /// Notifications: the planner as THE <see cref="ISignalMatchHandler"/> (replacing the logging default), the
-    /// outbox, the delivery worker, the button handlers, Send test and the Home section. Needs <c>AddData</c>,
+    /// outbox, the delivery worker, the button handlers, and Send test. Needs <c>AddData</c>,
     /// <c>AddInstallations</c>, <c>AddSignals</c> and <c>AddSlackRouting</c>; settings under <c>Notifications</c>.
     /// </summary>
     public static IServiceCollection AddNotifications(this IServiceCollection services)
@@ -29,10 +28,8 @@ public static class NotificationsServiceCollectionExtensions
         services.AddSingleton<ISignalMatchHandler>(sp => sp.GetRequiredService<NotificationPlanner>());
         services.TryAddSingleton<NotificationAcknowledgements>();
         services.TryAddSingleton<TestNotificationSender>();
-        services.TryAddSingleton<HomeNotificationsSection>();
-        // The workflows and Home features own these seams; notifications fill them.
+        // The workflows feature owns this seam; notifications fill it.
         services.TryAddSingleton<ITestNotificationSender>(sp => sp.GetRequiredService<TestNotificationSender>());
-        services.TryAddSingleton<IHomeNotificationsSection>(sp => sp.GetRequiredService<HomeNotificationsSection>());
         if (!services.Any(d => d.ServiceType == typeof(NotificationDeliveryWorker)))
         {
             services.AddSingleton<NotificationDeliveryWorker>();

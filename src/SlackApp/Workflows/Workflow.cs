@@ -1,4 +1,3 @@
-using SlackApp.Signals;
 
 namespace SlackApp.Workflows;
 

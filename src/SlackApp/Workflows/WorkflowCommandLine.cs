@@ -1,54 +1,64 @@
+using SlackApp.Slack.Routing;
+
 namespace SlackApp.Workflows;
 
-/// <summary>What a person typed after <c>/usergems</c>, read as a subcommand and its argument.</summary>
-/// <param name="Subcommand">A known subcommand (<c>list</c>, <c>create</c>, ...), or null when the text names none.</param>
-/// <param name="Argument">What follows the subcommand: a workflow's name or <c>#ID</c>.</param>
-/// <param name="Unknown">The word that was not understood, when <paramref name="Subcommand"/> is null.</param>
-public sealed record WorkflowCommandLine(string? Subcommand, string Argument = "", string? Unknown = null)
+/// <summary>What a person typed after <c>/usergems</c>, read as a verb and its argument.</summary>
+/// <param name="Verb">The verb the text names, or null when it names none.</param>
+/// <param name="Argument">What follows the verb: a workflow's name or <c>#ID</c>.</param>
+/// <param name="Unknown">The word that was not understood, when <paramref name="Verb"/> is null.</param>
+public sealed record WorkflowCommandLine(WorkflowVerb? Verb, string Argument = "", string? Unknown = null)
 {
-    public const string List = "list";
-    public const string Create = "create";
-    public const string Edit = "edit";
-    public const string Pause = "pause";
-    public const string Resume = "resume";
-    public const string Delete = "delete";
-    public const string Test = "test";
-    public const string Help = "help";
+    /// <summary>The slash command the app answers.</summary>
+    public const string Command = "/usergems";
 
-    /// <summary>The subcommands people type, with their aliases.</summary>
-    public static readonly IReadOnlyList<string> Subcommands = [List, Create, "new", Edit, Pause, Resume, Delete, Test, Help];
+    public const string Usage =
+        """
+        *UserGems Signals* — who hears about which signals, configured right here.
+        • `/usergems workflow list` — your workspace's workflows (also just `/usergems`)
+        • `/usergems workflow create` — a new workflow (also `new`)
+        • `/usergems workflow edit NAME` or `edit #ID` — change one
+        • `/usergems workflow pause NAME`, `resume NAME`, `delete NAME` — stop, restart or remove one
+        • `/usergems workflow test NAME` — send yourself a test notification
+        • `/usergems workflow help` — this help
+        """;
 
     private static readonly string[] TopLevel = ["workflow", "workflows"];
+
+    /// <summary>The verb's word (<c>list</c>, <c>create</c>, ...), or null.</summary>
+    public string? Subcommand => Verb?.Word();
 
     public static WorkflowCommandLine Parse(string? text)
     {
         var words = (text ?? string.Empty).Trim().Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (words.Length == 0)
         {
-            return new WorkflowCommandLine(List);
+            return new WorkflowCommandLine(WorkflowVerb.List);
         }
 
         if (TopLevel.Contains(words[0].ToLowerInvariant()))
         {
             if (words.Length == 1)
             {
-                return new WorkflowCommandLine(List);
+                return new WorkflowCommandLine(WorkflowVerb.List);
             }
 
             words = words[1].Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         }
 
         // "/usergems list" works as well as "/usergems workflow list".
-        var word = words[0].ToLowerInvariant();
         var argument = words.Length > 1 ? words[1] : string.Empty;
-        return word switch
-        {
-            "new" => new WorkflowCommandLine(Create, argument),
-            _ when Subcommands.Contains(word) => new WorkflowCommandLine(word, argument),
-            _ => new WorkflowCommandLine(null, argument, words[0]),
-        };
+        return WorkflowVerbNames.TryParse(words[0], out var verb)
+            ? new WorkflowCommandLine(verb, argument)
+            : new WorkflowCommandLine(null, argument, words[0]);
+    }
+
+    /// <summary>Command texts naming one of <paramref name="verbs"/>, so each group of verbs gets its own listener and guards.</summary>
+    public static ListenerId Naming(IReadOnlyCollection<WorkflowVerb> verbs)
+    {
+        ArgumentNullException.ThrowIfNull(verbs);
+        return ListenerId.Where(text => Parse(text).Verb is { } verb && verbs.Contains(verb), "workflow " + string.Join('|', verbs.Select(v => v.Word())));
     }
 
     /// <summary>The known word closest to <see cref="Unknown"/>, for a "did you mean" hint.</summary>
-    public string? Suggestion => Unknown is null ? null : DidYouMean.Suggest(Unknown, [.. Subcommands, .. TopLevel]);
+    public string? Suggestion => Unknown is null ? null : DidYouMean.Suggest(Unknown, [.. WorkflowVerbNames.Words, .. TopLevel]);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using SlackApp.Notifications;
 using SlackApp.Slack.Blocks;
 using SlackApp.SlackUx;
 
@@ -55,39 +54,10 @@ public static class WorkflowListMessage
         return $"*{UntrustedText.Mrkdwn(workflow.Name)}* (#{workflow.Id.ToString(CultureInfo.InvariantCulture)}) · {state}\n{WorkflowSummary.Line(workflow)}";
     }
 
-    /// <summary>A Block Kit confirm dialog for deleting <paramref name="workflow"/>.</summary>
-    public static ConfirmationDialog DeleteConfirmation(Workflow workflow)
-    {
-        ArgumentNullException.ThrowIfNull(workflow);
-        return new ConfirmationDialog(
-            new PlainText("Delete workflow?"),
-            new PlainText(UntrustedText.Truncate($"\"{workflow.Name}\" will stop notifying anyone. This cannot be undone.", 300)),
-            new PlainText("Delete"),
-            new PlainText("Keep it"))
-        {
-            Style = ButtonStyle.Danger,
-        };
-    }
-
-    /// <summary>The message asking to confirm a delete typed as a command.</summary>
-    public static Message DeletePrompt(Workflow workflow)
-    {
-        ArgumentNullException.ThrowIfNull(workflow);
-        var id = workflow.Id.ToString(CultureInfo.InvariantCulture);
-        return new Message(
-            $"Delete {workflow.Name}?",
-            [
-                new SectionBlock { Text = UntrustedText.Markdown($"Delete *{UntrustedText.Mrkdwn(workflow.Name)}*?\n{WorkflowSummary.Line(workflow)}") },
-                new ActionsBlock([new Button(new PlainText("Delete")) { ActionId = WorkflowActionIds.Delete, Value = id, Style = ButtonStyle.Danger, Confirm = DeleteConfirmation(workflow) }])
-                {
-                    BlockId = $"workflow.{id}",
-                },
-            ]);
-    }
-
     private static List<BlockElement> Buttons(Workflow workflow)
     {
-        var id = workflow.Id.ToString(CultureInfo.InvariantCulture);
+        // Delete opens the one delete confirmation (a modal), as it does from the command and the Home tab.
+        var id = IdValue.Write(workflow.Id);
         return
         [
             new Button(new PlainText("Edit")) { ActionId = WorkflowActionIds.Edit, Value = id },
@@ -95,7 +65,7 @@ public static class WorkflowListMessage
                 ? new Button(new PlainText("Pause")) { ActionId = WorkflowActionIds.Pause, Value = id }
                 : new Button(new PlainText("Resume")) { ActionId = WorkflowActionIds.Resume, Value = id },
             new Button(new PlainText("Send test")) { ActionId = WorkflowActionIds.Test, Value = id },
-            new Button(new PlainText("Delete")) { ActionId = WorkflowActionIds.Delete, Value = id, Style = ButtonStyle.Danger, Confirm = DeleteConfirmation(workflow) },
+            new Button(new PlainText("Delete…")) { ActionId = WorkflowActionIds.Delete, Value = id, Style = ButtonStyle.Danger },
         ];
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using SlackApp.Signals;
 
 namespace SlackApp.Workflows;
 

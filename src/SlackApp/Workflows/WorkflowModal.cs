@@ -1,4 +1,3 @@
-using SlackApp.Signals;
 using SlackApp.Slack.Blocks;
 using SlackApp.Slack.Payloads;
 

@@ -7,11 +7,11 @@ using SlackApp.SlackUx;
 namespace SlackApp.Workflows;
 
 /// <summary>
-/// Saves a submitted workflow modal: re-checks the person's rights and the workflow id and version against the
-/// request's workspace (never trusting <c>private_metadata</c>), validates every field, and answers errors on
-/// the exact input blocks. After a save the modal closes and the person's Home tab is republished.
+/// Saves a submitted workflow modal: re-checks the workflow id and version against the request's workspace (never
+/// trusting <c>private_metadata</c>; rights were checked by the guard), validates every field, and answers errors
+/// on the exact input blocks. After a save the modal closes and the <see cref="IWorkflowChangeObserver"/> is told.
 /// </summary>
-public sealed class WorkflowSubmission(WorkflowRepository workflows, WorkflowChanges changes, TimeProvider clock)
+public sealed class WorkflowSubmission(WorkflowRepository workflows, IWorkflowChangeObserver observer, TimeProvider clock) : ISlackHandler<SlackViewSubmissionRequest>
 {
     public const string VersionConflict =
         "Someone else saved this workflow after you opened it; nothing was overwritten. Close this form and open the workflow again to see their changes.";
@@ -20,20 +20,13 @@ public sealed class WorkflowSubmission(WorkflowRepository workflows, WorkflowCha
     {
         ArgumentNullException.ThrowIfNull(request);
         var context = request.Context;
-        var access = await changes.AccessAsync(context, cancellationToken);
-        if (!access.CanChange)
-        {
-            request.AckWithUpdate(UserNotice.Modal(access.Explanation(WorkflowChanges.ChangeWorkflows)));
-            return;
-        }
-
         var workspace = context.Workspace();
         var metadata = WorkflowModalMetadata.Parse(request.Payload.View.PrivateMetadata);
         Workflow? existing = null;
         if (metadata is null || (metadata.WorkflowId is not null && (existing = await workflows.GetAsync(workspace, metadata.WorkflowId.Value, cancellationToken)) is null))
         {
             // A forged or stale id (another workspace's, or deleted since): refused, nothing is written.
-            request.AckWithErrors(new Dictionary<string, string> { [WorkflowModal.NameBlock] = WorkflowChanges.NotFound });
+            request.AckWithErrors(new Dictionary<string, string> { [WorkflowModal.NameBlock] = WorkflowVerbs.NotFound });
             return;
         }
 
@@ -60,7 +53,7 @@ public sealed class WorkflowSubmission(WorkflowRepository workflows, WorkflowCha
             case WorkflowSaveOutcome.Saved:
                 request.Ack();
                 context.Logger.LogInformation("Workflow {WorkflowId} saved in {TeamId} by {UserId}", result.Workflow!.Id, workspace.TeamId, userId);
-                await changes.RepublishHomeAsync(context, cancellationToken);
+                await observer.WorkflowsChangedAsync(context, cancellationToken);
                 return;
             case WorkflowSaveOutcome.NameTaken:
                 request.AckWithErrors(new Dictionary<string, string> { [WorkflowModal.NameBlock] = NameTaken });
@@ -69,7 +62,7 @@ public sealed class WorkflowSubmission(WorkflowRepository workflows, WorkflowCha
                 request.AckWithErrors(new Dictionary<string, string> { [WorkflowModal.NameBlock] = result.Workflow is { } current ? Conflict(current) : VersionConflict });
                 return;
             default:
-                request.AckWithErrors(new Dictionary<string, string> { [WorkflowModal.NameBlock] = WorkflowChanges.NotFound });
+                request.AckWithErrors(new Dictionary<string, string> { [WorkflowModal.NameBlock] = WorkflowVerbs.NotFound });
                 return;
         }
     }

@@ -1,5 +1,3 @@
-using SlackApp.Notifications;
-using SlackApp.Signals;
 using SlackApp.SlackUx;
 
 namespace SlackApp.Workflows;

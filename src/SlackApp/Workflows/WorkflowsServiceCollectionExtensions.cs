@@ -5,8 +5,9 @@ namespace SlackApp.Workflows;
 public static class WorkflowsServiceCollectionExtensions
 {
     /// <summary>
-    /// Workflow storage, permissions and the services behind the command, modal and buttons. Needs <c>AddData</c>,
-    /// <c>AddInstallations</c>, <c>AddHome</c>, and <c>AddNotifications</c> for <see cref="ITestNotificationSender"/>.
+    /// Workflow storage, permissions and the verbs behind the command, modal and buttons. Needs <c>AddData</c>,
+    /// <c>AddInstallations</c>, and implementations of <see cref="ITestNotificationSender"/> (Notifications) and
+    /// <see cref="IWorkflowChangeObserver"/> (Home).
     /// </summary>
     public static IServiceCollection AddWorkflows(this IServiceCollection services)
     {
@@ -15,8 +16,7 @@ public static class WorkflowsServiceCollectionExtensions
 
         // Per Slack request: users.info is asked at most once per request, never cached longer.
         services.TryAddScoped<WorkflowPermissions>();
-        services.TryAddScoped<WorkflowChanges>();
-        services.TryAddScoped<WorkflowSubmission>();
+        services.TryAddScoped<WorkflowVerbs>();
         return services;
     }
 }

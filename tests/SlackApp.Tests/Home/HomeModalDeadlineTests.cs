@@ -10,8 +10,8 @@ using SlackApp.SlackUx;
 namespace SlackApp.Tests.Home;
 
 /// <summary>
-/// The Home tab's modals open with the trigger_id before the rights check and any read (it expires 3 s after
-/// the click), and are then filled in, or replaced by the refusal, with <c>views.update</c>.
+/// The Home tab's modals: the rights check comes first, so a person without rights sees only the refusal (never a
+/// form they cannot save); then the modal opens with the trigger_id (it expires 3 s after the click).
 /// </summary>
 public sealed class HomeModalDeadlineTests : IDisposable
 {
@@ -29,7 +29,7 @@ public sealed class HomeModalDeadlineTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Actions))]
-    public async Task A_member_sees_the_modal_open_first_and_then_the_refusal_in_it(string action, string refusal)
+    public async Task A_member_is_refused_first_in_a_modal_naming_who_can(string action, string refusal)
     {
         var workflow = await _app.SeedAsync("Execs");
         var secret = await Secret();
@@ -37,10 +37,10 @@ public sealed class HomeModalDeadlineTests : IDisposable
 
         await _app.SendAsync(Click(action, workflow, "U0BOB"));
 
-        Assert.Equal(["views.open", "users.info", "views.update"], _app.Slack.Calls.Select(c => c.Method));
-        var update = _app.Slack.Calls[2];
-        Assert.Equal(OpenedViewId, update.Field("view_id"));
+        Assert.Equal(["users.info", "views.open"], _app.Slack.Calls.Select(c => c.Method));
+        var update = _app.Slack.Calls[1];
         Assert.Contains(refusal, FirstText(update.Body["view"]!), StringComparison.Ordinal);
+        Assert.Null(update.Body["view"]!["submit"]);
         Assert.DoesNotContain(secret, update.Body["view"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal(secret, await Secret());
         Assert.NotNull(await _app.Workflows.GetAsync(WorkflowApp.Acme, workflow.Id, _ct));
@@ -51,21 +51,20 @@ public sealed class HomeModalDeadlineTests : IDisposable
     [InlineData("settings", SettingsModal.CallbackId)]
     [InlineData("edit", WorkflowModal.CallbackId)]
     [InlineData("delete", WorkflowActionIds.DeleteConfirmation)]
-    public async Task An_admin_sees_the_modal_open_first_and_then_its_content(string action, string callbackId)
+    public async Task An_admin_passes_the_rights_check_and_the_modal_opens_with_its_content(string action, string callbackId)
     {
         var workflow = await _app.SeedAsync("Execs");
         OpenViewsWithKnownId(_app.Slack);
 
         await _app.SendAsync(Click(action, workflow, "U0CAROL"));
 
-        Assert.Equal(["views.open", "users.info", "views.update"], _app.Slack.Calls.Select(c => c.Method));
-        Assert.Equal(OpenedViewId, _app.Slack.Calls[2].Field("view_id"));
-        Assert.Equal(callbackId, (string?)_app.Slack.Calls[2].Body["view"]!["callback_id"]);
+        Assert.Equal(["users.info", "views.open"], _app.Slack.Calls.Select(c => c.Method));
+        Assert.Equal(callbackId, (string?)_app.Slack.Calls[1].Body["view"]!["callback_id"]);
         Assert.Empty(_app.Slack.Violations);
     }
 
     [Fact]
-    public async Task Rotating_opens_the_modal_first_then_rotates_and_shows_the_new_secret_in_it()
+    public async Task Rotating_checks_rights_opens_the_modal_then_rotates_and_shows_the_new_secret_in_it()
     {
         var before = await Secret();
         OpenViewsWithKnownId(_app.Slack);
@@ -74,8 +73,8 @@ public sealed class HomeModalDeadlineTests : IDisposable
 
         var after = await Secret();
         Assert.NotEqual(before, after);
-        Assert.Equal(["views.open", "users.info", "views.update"], _app.Slack.Calls.Select(c => c.Method));
-        Assert.DoesNotContain(after, _app.Slack.Calls[0].Body.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(["users.info", "views.open", "views.update"], _app.Slack.Calls.Select(c => c.Method));
+        Assert.DoesNotContain(after, _app.Slack.Calls[1].Body.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal(OpenedViewId, _app.Slack.Calls[2].Field("view_id"));
         Assert.Contains(after, _app.Slack.Calls[2].Body["view"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Empty(_app.Slack.Violations);

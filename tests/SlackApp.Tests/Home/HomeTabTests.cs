@@ -101,7 +101,7 @@ public sealed class HomeTabTests : IDisposable
 
         await _app.SendAsync(OverflowInHome(workflow.Id, "delete"));
         Assert.NotNull(await _app.Workflows.GetAsync(WorkflowApp.Acme, workflow.Id, _ct));
-        var confirm = _app.LastView("views.update");
+        var confirm = _app.LastView("views.open");
         Assert.Equal(WorkflowActionIds.DeleteConfirmation, (string?)confirm["callback_id"]);
         var ack = await _app.SendAsync(Submission(confirm, new JsonObject()));
 
@@ -118,7 +118,7 @@ public sealed class HomeTabTests : IDisposable
 
         await _app.SendAsync(OverflowInHome(workflow.Id, "edit"));
 
-        var modal = _app.LastView("views.update");
+        var modal = _app.LastView("views.open");
         Assert.Equal(WorkflowModal.CallbackId, (string?)modal["callback_id"]);
         Assert.Contains("\"initial_value\":\"Execs\"", modal.ToJsonString(), StringComparison.Ordinal);
     }
@@ -131,7 +131,7 @@ public sealed class HomeTabTests : IDisposable
         await _app.SendAsync(OverflowInHome(workflow.Id, "pause", userId: "U0BOB"));
         var pauseRefusal = _app.LastView("views.open");
         await _app.SendAsync(OverflowInHome(workflow.Id, "delete", userId: "U0BOB"));
-        var deleteRefusal = _app.LastView("views.update");
+        var deleteRefusal = _app.LastView("views.open");
 
         Assert.True((await _app.Workflows.GetAsync(WorkflowApp.Acme, workflow.Id, _ct))!.Enabled);
         Assert.NotNull(await _app.Workflows.GetAsync(WorkflowApp.Acme, workflow.Id, _ct));
@@ -147,7 +147,7 @@ public sealed class HomeTabTests : IDisposable
     public async Task Settings_refuse_an_http_salesforce_url_and_save_an_https_one()
     {
         await _app.SendAsync(ButtonInHome(HomeActionIds.Settings, "home.buttons", "settings"));
-        var modal = _app.LastView("views.update");
+        var modal = _app.LastView("views.open");
         Assert.Equal(SettingsModal.CallbackId, (string?)modal["callback_id"]);
 
         var refused = await _app.SendAsync(Submission(modal, SettingsForm("http://acme.lightning.force.com")));
@@ -167,7 +167,7 @@ public sealed class HomeTabTests : IDisposable
     public async Task A_manager_may_change_settings_but_not_the_managers()
     {
         await _app.SendAsync(ButtonInHome(HomeActionIds.Settings, "home.buttons", "settings", userId: "U0MIA"));
-        var modal = _app.LastView("views.update");
+        var modal = _app.LastView("views.open");
         Assert.DoesNotContain("multi_users_select", modal.ToJsonString(), StringComparison.Ordinal);
 
         var forged = await _app.SendAsync(Submission(modal, SettingsForm("https://acme.my.salesforce.com", "U0MIA", "U0BOB"), userId: "U0MIA"));
@@ -187,11 +187,11 @@ public sealed class HomeTabTests : IDisposable
         var before = await settings.EnsureSignalSecretAsync(WorkflowApp.Acme, _ct);
 
         await _app.SendAsync(ButtonInHome(HomeActionIds.ShowSecret, "home.secret", "show", userId: "U0CAROL"));
-        Assert.Contains(before, _app.LastView("views.update").ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains(before, _app.LastView("views.open").ToJsonString(), StringComparison.Ordinal);
         await _app.SendAsync(ButtonInHome(HomeActionIds.RotateSecret, "home.secret", "rotate", userId: "U0BOB"));
         Assert.Equal(before, await settings.GetSignalSecretAsync(WorkflowApp.Acme, _ct));
-        Assert.DoesNotContain(before, _app.LastView("views.update").ToJsonString(), StringComparison.Ordinal);
-        Assert.Contains("Sorry, you can't rotate the signal secret", (string?)_app.LastView("views.update")["blocks"]![0]!["text"]!["text"], StringComparison.Ordinal);
+        Assert.DoesNotContain(before, _app.LastView("views.open").ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("Sorry, you can't rotate the signal secret", (string?)_app.LastView("views.open")["blocks"]![0]!["text"]!["text"], StringComparison.Ordinal);
         await _app.SendAsync(ButtonInHome(HomeActionIds.RotateSecret, "home.secret", "rotate", userId: "U0ADMIN"));
 
         var after = await settings.GetSignalSecretAsync(WorkflowApp.Acme, _ct);

@@ -38,51 +38,48 @@ public sealed class SlackDeadlineTests : IDisposable
     internal static string? FirstText(JsonNode view) => (string?)view["blocks"]![0]!["text"]!["text"];
 
     [Fact]
-    public async Task Edit_button_opens_a_loading_modal_before_any_other_call_then_fills_in_the_editor()
+    public async Task Edit_button_checks_rights_then_opens_the_filled_editor_with_the_trigger()
     {
         var workflow = await _app.SeedAsync("Execs");
         OpenViewsWithKnownId(_app.Slack);
 
         await _app.SendAsync(ButtonInMessage(WorkflowActionIds.Edit, $"workflow.{workflow.Id}", Id(workflow), userId: "U0CAROL"));
 
-        Assert.Equal(["views.open", "users.info", "views.update"], _app.Slack.Calls.Select(c => c.Method));
-        Assert.Equal("13345224609.738474920.8088930838d88f008e0", _app.Slack.Calls[0].Field("trigger_id"));
-        var update = Assert.Single(_app.Slack.CallsTo("views.update"));
-        Assert.Equal(OpenedViewId, update.Field("view_id"));
-        Assert.Equal(WorkflowModal.CallbackId, (string?)update.Body["view"]!["callback_id"]);
-        Assert.Contains("\"initial_value\":\"Execs\"", update.Body["view"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(["users.info", "views.open"], _app.Slack.Calls.Select(c => c.Method));
+        var open = _app.Slack.Calls[1];
+        Assert.Equal("13345224609.738474920.8088930838d88f008e0", open.Field("trigger_id"));
+        Assert.Equal(WorkflowModal.CallbackId, (string?)open.Body["view"]!["callback_id"]);
+        Assert.Contains("\"initial_value\":\"Execs\"", open.Body["view"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Empty(_app.Slack.Violations);
     }
 
     [Theory]
     [InlineData(WorkflowActionIds.New)]
     [InlineData(WorkflowActionIds.Edit)]
-    public async Task A_member_ends_with_the_refusal_in_the_modal_that_opened_first(string actionId)
+    [InlineData(WorkflowActionIds.Delete)]
+    public async Task A_member_is_refused_before_any_form_opens(string actionId)
     {
         var workflow = await _app.SeedAsync("Execs");
         OpenViewsWithKnownId(_app.Slack);
 
         await _app.SendAsync(ButtonInMessage(actionId, $"workflow.{workflow.Id}", Id(workflow), userId: "U0BOB"));
 
-        Assert.Equal("views.open", _app.Slack.Calls[0].Method);
-        var update = _app.Slack.Calls[^1];
-        Assert.Equal("views.update", update.Method);
-        Assert.Equal(OpenedViewId, update.Field("view_id"));
-        Assert.Contains("Sorry, you can't create, edit, pause or delete workflows", FirstText(update.Body["view"]!), StringComparison.Ordinal);
-        Assert.Null(update.Body["view"]!["submit"]);
-        Assert.Empty(_app.Responses);
-        Assert.Empty(_app.Slack.Violations);
+        Assert.Equal(["users.info", "response_url"], _app.Slack.Calls.Select(c => c.Method));
+        var reply = Assert.Single(_app.Responses);
+        Assert.Equal("ephemeral", (string?)reply["response_type"]);
+        Assert.Contains("Sorry, you can't create, edit, pause or delete workflows", (string?)reply["text"], StringComparison.Ordinal);
+        Assert.NotNull(await _app.Workflows.GetAsync(WorkflowApp.Acme, workflow.Id, _ct));
     }
 
     [Fact]
-    public async Task An_expired_trigger_on_edit_leaves_an_ephemeral_notice_and_checks_nothing_more()
+    public async Task An_expired_trigger_on_edit_leaves_an_ephemeral_notice()
     {
         var workflow = await _app.SeedAsync("Execs");
         _app.Slack.On("views.open", _ => FakeSlackAnswer.Error("expired_trigger_id"));
 
         await _app.SendAsync(ButtonInMessage(WorkflowActionIds.Edit, $"workflow.{workflow.Id}", Id(workflow), userId: "U0CAROL"));
 
-        Assert.Equal(["views.open", "response_url"], _app.Slack.Calls.Select(c => c.Method));
+        Assert.Equal(["users.info", "views.open", "response_url"], _app.Slack.Calls.Select(c => c.Method));
         var reply = Assert.Single(_app.Responses);
         Assert.Equal("ephemeral", (string?)reply["response_type"]);
         Assert.Equal(OpenedModal.TriggerGone, (string?)reply["text"]);
@@ -156,24 +153,21 @@ public sealed class SlackDeadlineTests : IDisposable
     }
 
     [Fact(Timeout = 20_000)]
-    public async Task The_delete_confirmation_closes_the_modal_before_the_delete_calls_slack()
+    public async Task The_delete_confirmation_closes_the_modal_before_the_home_tab_is_redrawn()
     {
         var workflow = await _app.SeedAsync("Execs");
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _app.Slack.OnHeld("users.info", async (_, ct) =>
+        _app.Slack.OnHeld("views.publish", async (_, ct) =>
         {
             await release.Task.WaitAsync(Either(ct));
             return null;
         });
 
-        // Carol is a Slack admin: her rights need users.info, held here until the ack is in.
-        using var response = await _app.Http.SendAsync(Submission(Serialize(WorkflowInteractions.DeleteConfirmationModal(workflow)), new JsonObject(), userId: "U0CAROL"), _ct);
+        // Carol is a Slack admin: the guard asks users.info before the ack; the Home redraw is held until the ack is in.
+        using var response = await _app.Http.SendAsync(Submission(Serialize(DeleteConfirmationModal.Build(workflow)), new JsonObject(), userId: "U0CAROL"), _ct);
         var ack = await response.Content.ReadAsStringAsync(_ct);
 
         Assert.Equal("clear", (string?)JsonNode.Parse(ack)!["response_action"]);
-        Assert.Empty(_app.Slack.Calls);
-        Assert.NotNull(await _app.Workflows.GetAsync(WorkflowApp.Acme, workflow.Id, _ct));
-
         release.SetResult();
         await _app.Factory.Service<ISlackBackgroundWork>().WhenIdleAsync(_ct);
 
@@ -183,15 +177,16 @@ public sealed class SlackDeadlineTests : IDisposable
     }
 
     [Fact]
-    public async Task A_member_confirming_a_delete_is_told_why_after_the_modal_closed_and_nothing_is_deleted()
+    public async Task A_member_confirming_a_delete_is_refused_in_the_modal_and_nothing_is_deleted()
     {
         var workflow = await _app.SeedAsync("Execs");
 
-        var ack = await _app.SendAsync(Submission(Serialize(WorkflowInteractions.DeleteConfirmationModal(workflow)), new JsonObject(), userId: "U0BOB"));
+        var ack = await _app.SendAsync(Submission(Serialize(DeleteConfirmationModal.Build(workflow)), new JsonObject(), userId: "U0BOB"));
 
-        Assert.Equal("clear", (string?)JsonNode.Parse(ack)!["response_action"]);
+        var answer = JsonNode.Parse(ack)!;
+        Assert.Equal("update", (string?)answer["response_action"]);
+        Assert.Contains("Sorry, you can't", FirstText(answer["view"]!), StringComparison.Ordinal);
         Assert.NotNull(await _app.Workflows.GetAsync(WorkflowApp.Acme, workflow.Id, _ct));
-        Assert.Contains("Sorry, you can't", FirstText(_app.LastView("views.open")), StringComparison.Ordinal);
         Assert.Empty(_app.Slack.CallsTo("views.publish"));
     }
 

@@ -74,11 +74,12 @@ public sealed class WorkflowCommandLineTests
     }
 
     [Theory]
-    [InlineData("pause:12", "pause", 12L)]
-    [InlineData("delete:7", "delete", 7L)]
-    public void Home_menu_choices_read_back(string value, string verb, long id)
+    [InlineData("pause:12", WorkflowVerb.Pause, 12L)]
+    [InlineData("delete:7", WorkflowVerb.Delete, 7L)]
+    public void Home_menu_choices_read_back(string value, WorkflowVerb verb, long id)
     {
         Assert.Equal(new HomeMenuChoice(verb, id), HomeMenuChoice.Parse(value));
+        Assert.Equal(value, HomeMenuChoice.Write(verb, id));
     }
 
     [Theory]

@@ -38,8 +38,9 @@ public sealed class WorkflowCommandTests : IDisposable
         var pausedButtons = ActionIds(blocks, $"workflow.{paused.Id}");
         Assert.Equal([WorkflowActionIds.Edit, WorkflowActionIds.Pause, WorkflowActionIds.Test, WorkflowActionIds.Delete], onButtons);
         Assert.Equal([WorkflowActionIds.Edit, WorkflowActionIds.Resume, WorkflowActionIds.Test, WorkflowActionIds.Delete], pausedButtons);
+        // Delete opens the one delete confirmation modal, as from the command and the Home tab, not a confirm dialog.
         var delete = blocks.Single(b => (string?)b!["block_id"] == $"workflow.{on.Id}")!["elements"]![3]!;
-        Assert.NotNull(delete["confirm"]);
+        Assert.Null(delete["confirm"]);
         Assert.Contains(blocks, b => ((string?)b!["text"]?["text"])?.Contains("New hire · VP+ · Closed Lost → DM account owner", StringComparison.Ordinal) == true);
         // Validated by FakeSlack when it comes back through chat.postEphemeral or response_url; here it is the ack.
         Assert.Empty(SlackApp.Slack.Blocks.BlockKitValidator.Validate(WorkflowListMessage.Build(await _app.Workflows.ListAsync(WorkflowApp.Acme, _ct))));
@@ -100,18 +101,22 @@ public sealed class WorkflowCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Delete_by_command_asks_for_confirmation_with_a_confirm_dialog()
+    public async Task Delete_by_command_asks_in_the_confirmation_modal_then_answers_in_the_channel()
     {
         var workflow = await _app.SeedAsync("Execs");
 
         await _app.SendAsync(SlackRequests.SlashCommand("workflow delete Execs"));
 
-        var prompt = Assert.Single(_app.Responses);
-        var button = prompt["blocks"]!.AsArray().Last()!["elements"]![0]!;
-        Assert.Equal(WorkflowActionIds.Delete, (string?)button["action_id"]);
-        Assert.Equal(workflow.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), (string?)button["value"]);
-        Assert.Equal("Delete workflow?", (string?)button["confirm"]!["title"]!["text"]);
+        var confirmation = _app.LastView("views.open");
+        Assert.Equal(WorkflowActionIds.DeleteConfirmation, (string?)confirmation["callback_id"]);
         Assert.NotNull(await _app.Workflows.GetAsync(WorkflowApp.Acme, workflow.Id, _ct));
+
+        await _app.SendAsync(Submission(confirmation, new JsonObject()));
+
+        Assert.Null(await _app.Workflows.GetAsync(WorkflowApp.Acme, workflow.Id, _ct));
+        var reply = Assert.Single(_app.Responses);
+        Assert.Equal("ephemeral", (string?)reply["response_type"]);
+        Assert.Equal("Deleted *Execs*.", (string?)reply["text"]);
         Assert.Empty(_app.Slack.Violations);
     }
 
@@ -126,6 +131,8 @@ public sealed class WorkflowCommandTests : IDisposable
         await _app.SendAsync(ButtonInMessage(WorkflowActionIds.Resume, $"workflow.{id}", id));
         Assert.True((await _app.Workflows.GetAsync(WorkflowApp.Acme, workflow.Id, _ct))!.Enabled);
         await _app.SendAsync(ButtonInMessage(WorkflowActionIds.Delete, $"workflow.{id}", id));
+        Assert.NotNull(await _app.Workflows.GetAsync(WorkflowApp.Acme, workflow.Id, _ct));
+        await _app.SendAsync(Submission(_app.LastView("views.open"), new JsonObject()));
 
         Assert.Null(await _app.Workflows.GetAsync(WorkflowApp.Acme, workflow.Id, _ct));
         Assert.All(_app.Responses, r => Assert.True((bool?)r["replace_original"]));

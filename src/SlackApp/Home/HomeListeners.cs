@@ -1,0 +1,28 @@
+using SlackApp.Slack.Routing;
+using SlackApp.Workflows;
+
+namespace SlackApp.Home;
+
+/// <summary>
+/// Where the App Home tab meets Slack: opening it, paging, the workflow menus, Settings, and the admin's signal
+/// secret. Each right is a guard declared here, so the handlers hold no rights checks.
+/// </summary>
+public static class HomeListeners
+{
+    public static SlackAppBuilder AddHomeListeners(this SlackAppBuilder slack)
+    {
+        ArgumentNullException.ThrowIfNull(slack);
+        return slack
+            .Event<HomeOpenedHandler>("app_home_opened")
+            .Action<HomePagingHandler>(HomeActionIds.ShowMore)
+            .Action<HomePagingHandler>(HomeActionIds.ShowFirst)
+            .Require<CanChangeWorkflows>(changes => changes
+                .Action<HomeWorkflowMenuHandler>(new ActionConstraints(HomeActionIds.WorkflowMenu) { Value = HomeMenuChoice.Naming(WorkflowVerbNames.Changing) }))
+            .Action<HomeWorkflowMenuHandler>(HomeActionIds.WorkflowMenu)
+            .Require<CanChangeSettings>(settings => settings
+                .Action<SettingsButtonHandler>(HomeActionIds.Settings)
+                .View<SettingsSubmission>(SettingsModal.CallbackId))
+            .Require<CanSeeSignalSecret>(admins => admins.Action<ShowSecretHandler>(HomeActionIds.ShowSecret))
+            .Require<CanRotateSignalSecret>(admins => admins.Action<RotateSecretHandler>(HomeActionIds.RotateSecret));
+    }
+}

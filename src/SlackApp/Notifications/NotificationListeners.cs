@@ -1,0 +1,16 @@
+using SlackApp.Slack.Routing;
+
+namespace SlackApp.Notifications;
+
+/// <summary>Where a notification's buttons meet Slack. Anyone who sees a notification may click them.</summary>
+public static class NotificationListeners
+{
+    public static SlackAppBuilder AddNotificationListeners(this SlackAppBuilder slack)
+    {
+        ArgumentNullException.ThrowIfNull(slack);
+        return slack
+            .Action<AcknowledgeButtonHandler>(NotificationActions.Acknowledge)
+            .Action<LinkClickHandler>(NotificationActions.OpenInSalesforce)
+            .Action<LinkClickHandler>(NotificationActions.ViewLinkedin);
+    }
+}
