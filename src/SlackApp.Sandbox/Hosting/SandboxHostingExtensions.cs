@@ -48,7 +48,10 @@ public static class SandboxHostingExtensions
         services.AddSingleton<SandboxWebApi>();
         services.AddSingleton<SandboxReplies>();
         services.AddSingleton<SandboxAppClient>();
+        services.AddSingleton<SandboxPayloads>();
+        services.AddSingleton<SandboxComposer>();
         services.AddSingleton<SandboxInteractions>();
+        services.AddSingleton<SandboxModals>();
         services.AddSingleton<SandboxSignals>();
         services.AddSingleton<SandboxMarker>();
         services.AddHttpClient(SandboxAppClient.HttpClientName, (provider, http) => http.Timeout = provider.GetRequiredService<IOptions<SandboxOptions>>().Value.RequestTimeout);

@@ -72,11 +72,11 @@ public static class SandboxEndpointRouteBuilderExtensions
 
             return Results.Text(SandboxSnapshot.For(workspace, viewer).ToJsonString(), "application/json; charset=utf-8");
         });
-        sandbox.MapPost("/ui/compose", (SandboxComposerInput input, SandboxInteractions sandboxInteractions, CancellationToken ct) => sandboxInteractions.ComposeAsync(input, ct));
-        sandbox.MapPost("/ui/action", (SandboxActionInput input, SandboxInteractions sandboxInteractions, CancellationToken ct) => sandboxInteractions.ActAsync(input, ct));
-        sandbox.MapPost("/ui/submit", (SandboxSubmitInput input, SandboxInteractions sandboxInteractions, CancellationToken ct) => sandboxInteractions.SubmitAsync(input, ct));
-        sandbox.MapPost("/ui/close", (SandboxCloseInput input, SandboxInteractions sandboxInteractions, CancellationToken ct) => sandboxInteractions.CloseAsync(input, ct));
-        sandbox.MapPost("/ui/open-app", (SandboxOpenAppInput input, SandboxInteractions sandboxInteractions, CancellationToken ct) => sandboxInteractions.OpenAppAsync(input, ct));
+        sandbox.MapPost("/ui/compose", (SandboxComposerInput input, SandboxComposer composer, CancellationToken ct) => composer.ComposeAsync(input, ct));
+        sandbox.MapPost("/ui/action", (SandboxActionInput input, SandboxInteractions interactions, CancellationToken ct) => interactions.ActAsync(input, ct));
+        sandbox.MapPost("/ui/submit", (SandboxSubmitInput input, SandboxModals modals, CancellationToken ct) => modals.SubmitAsync(input, ct));
+        sandbox.MapPost("/ui/close", (SandboxCloseInput input, SandboxModals modals, CancellationToken ct) => modals.CloseAsync(input, ct));
+        sandbox.MapPost("/ui/open-app", (SandboxOpenAppInput input, SandboxInteractions interactions, CancellationToken ct) => interactions.OpenAppAsync(input, ct));
         sandbox.MapPost("/ui/notices/{id:long}/dismiss", (long id, SandboxWorkspace workspace) =>
         {
             workspace.DismissNotice(id);
