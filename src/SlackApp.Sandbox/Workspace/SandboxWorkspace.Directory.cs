@@ -84,16 +84,30 @@ public sealed partial class SandboxWorkspace
         }
     }
 
-    private void Seed()
+    /// <summary>The app's bot user: the author of its messages, in the conversations it was added to.</summary>
+    public SandboxMember Bot => Member(SandboxIdentity.BotUserId)!;
+
+    private void Seed(string appName, IEnumerable<SandboxChannel> extraChannels)
     {
-        foreach (var member in SandboxSeed.Members)
+        foreach (var member in SandboxSeed.Members.Append(SandboxSeed.Bot(appName)))
         {
             _members[member.Id] = member;
         }
 
-        foreach (var channel in SandboxSeed.Channels())
+        foreach (var channel in SandboxSeed.Channels().Concat(extraChannels))
         {
-            _channels[channel.Id] = channel;
+            // Each workspace its own copy: a channel's members change as the workspace does.
+            _channels[channel.Id] = new SandboxChannel
+            {
+                Id = channel.Id,
+                Name = channel.Name,
+                IsPrivate = channel.IsPrivate,
+                IsArchived = channel.IsArchived,
+                IsGeneral = channel.IsGeneral,
+                DirectMessageUser = channel.DirectMessageUser,
+                Members = [.. channel.Members],
+                Created = channel.Created,
+            };
         }
     }
 }

@@ -17,12 +17,13 @@ public sealed partial class SandboxWorkspace
     private long _version;
     private long _sequence;
 
-    public SandboxWorkspace(TimeProvider clock, IOptions<SandboxOptions> options)
+    // extraChannels: what extensions add to the seed (SandboxExtensionContext.AddChannel).
+    internal SandboxWorkspace(TimeProvider clock, IOptions<SandboxOptions> options, IEnumerable<SandboxChannel> extraChannels)
     {
         ArgumentNullException.ThrowIfNull(options);
         _clock = clock;
         TriggerLifetime = options.Value.TriggerLifetime;
-        Seed();
+        Seed(options.Value.AppName, extraChannels);
     }
 
     public string TeamId => SandboxIdentity.TeamId;
