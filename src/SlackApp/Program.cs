@@ -14,7 +14,7 @@ using SlackApp.Workflows;
 var builder = WebApplication.CreateBuilder(args);
 
 // With no Slack credentials configured, a local Slack sandbox stands in for Slack (see /sandbox).
-builder.AddSlackSandbox();
+builder.AddSlackSandbox(sandbox => sandbox.Use<SlackApp.LocalSandbox.ProductSandbox>());
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();

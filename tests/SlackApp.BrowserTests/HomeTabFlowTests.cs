@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using SlackApp.Sandbox.Hosting;
+using SlackApp.LocalSandbox;
 using static Microsoft.Playwright.Assertions;
 
 namespace SlackApp.BrowserTests;
@@ -41,7 +41,7 @@ public sealed class HomeTabFlowTests(SandboxBrowser sandbox) : IClassFixture<San
         await page.GetByRole(AriaRole.Region, new() { Name = "Home tab" }).GetByRole(AriaRole.Button, new() { Name = "Show secret" }).ClickAsync();
 
         var modal = page.GetByRole(AriaRole.Dialog);
-        await Expect(modal).ToContainTextAsync(sandbox.App.Service<SandboxSecrets>().SignalSecret);
+        await Expect(modal).ToContainTextAsync(sandbox.App.Service<SignalsSandboxPanel>().Secret);
         await modal.GetByRole(AriaRole.Button, new() { Name = "Close dialog" }).ClickAsync();
         await Expect(modal).ToBeHiddenAsync();
     }

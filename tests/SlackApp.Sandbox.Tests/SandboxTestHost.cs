@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using SlackApp.Sandbox.Extensions;
 using SlackApp.Sandbox.Hosting;
 using SlackApp.Sandbox.Page;
 using SlackApp.Sandbox.Workspace;
@@ -34,7 +35,10 @@ internal sealed class SandboxTestHost : IAsyncDisposable
     public string BotToken => App.Services.GetRequiredService<SandboxSecrets>().BotToken;
 
     /// <summary>Starts the sandbox with <paramref name="settings"/> added to its configuration.</summary>
-    public static async Task<SandboxTestHost> StartAsync(params (string Key, string Value)[] settings)
+    public static Task<SandboxTestHost> StartAsync(params (string Key, string Value)[] settings) => StartAsync(configure: null, settings);
+
+    /// <summary>Starts the sandbox with the extensions <paramref name="configure"/> chooses and <paramref name="settings"/> added to its configuration.</summary>
+    public static async Task<SandboxTestHost> StartAsync(Action<SandboxBuilder>? configure, params (string Key, string Value)[] settings)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
@@ -44,7 +48,7 @@ internal sealed class SandboxTestHost : IAsyncDisposable
         }
 
         builder.WebHost.UseTestServer();
-        Assert.True(builder.AddSlackSandbox());
+        Assert.True(builder.AddSlackSandbox(configure));
         builder.Services.AddSingleton<TimeProvider>(clock);
         var app = builder.Build();
         app.MapSlackSandbox();

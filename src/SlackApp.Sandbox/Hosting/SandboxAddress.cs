@@ -6,6 +6,9 @@ namespace SlackApp.Sandbox.Hosting;
 /// <summary>The app's own base URL, known once the server listens; the sandbox posts Slack's requests there and hands out URLs under it.</summary>
 public sealed class SandboxAddress
 {
+    /// <summary>The named <see cref="HttpClient"/> the sandbox reaches the app with (its request URL, and panels' actions).</summary>
+    public const string HttpClientName = "SlackApp.Sandbox.RequestUrl";
+
     private readonly TaskCompletionSource<string> _known = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes with the base URL (no trailing slash) once the server listens.</summary>

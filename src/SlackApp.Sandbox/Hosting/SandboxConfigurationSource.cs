@@ -3,12 +3,16 @@ using Microsoft.Extensions.Configuration;
 namespace SlackApp.Sandbox.Hosting;
 
 /// <summary>
-/// Feeds the app the sandbox's credentials and, once the server listens, its own address as <c>Slack:ApiBaseUrl</c>.
-/// A reload makes <c>IOptionsMonitor&lt;SlackOptions&gt;</c> pick the address up.
+/// Feeds the app the sandbox's credentials, what the extensions seed, and, once the server listens, its own address as
+/// <c>Slack:ApiBaseUrl</c>. A reload makes <c>IOptionsMonitor&lt;SlackOptions&gt;</c> pick the address up.
 /// </summary>
-internal sealed class SandboxConfigurationSource(SandboxSecrets secrets, string initialBaseUrl, bool seedSalesforce, bool seedPublicBaseUrl) : IConfigurationSource
+internal sealed class SandboxConfigurationSource(
+    SandboxSecrets secrets,
+    string initialBaseUrl,
+    IReadOnlyDictionary<string, string> settings,
+    IReadOnlyDictionary<string, Func<string, string>> addressSettings) : IConfigurationSource
 {
-    public SandboxConfigurationProvider Provider { get; } = new(secrets, initialBaseUrl, seedSalesforce, seedPublicBaseUrl);
+    public SandboxConfigurationProvider Provider { get; } = new(secrets, initialBaseUrl, settings, addressSettings);
 
     public IConfigurationProvider Build(IConfigurationBuilder builder) => Provider;
 }
@@ -16,19 +20,23 @@ internal sealed class SandboxConfigurationSource(SandboxSecrets secrets, string 
 /// <summary>The provider behind <see cref="SandboxConfigurationSource"/>.</summary>
 internal sealed class SandboxConfigurationProvider : ConfigurationProvider
 {
-    private readonly bool _seedPublicBaseUrl;
+    private readonly IReadOnlyDictionary<string, Func<string, string>> _addressSettings;
 
-    public SandboxConfigurationProvider(SandboxSecrets secrets, string initialBaseUrl, bool seedSalesforce, bool seedPublicBaseUrl)
+    public SandboxConfigurationProvider(
+        SandboxSecrets secrets,
+        string initialBaseUrl,
+        IReadOnlyDictionary<string, string> settings,
+        IReadOnlyDictionary<string, Func<string, string>> addressSettings)
     {
-        _seedPublicBaseUrl = seedPublicBaseUrl;
-        Data["Slack:BotToken"] = secrets.BotToken;
-        Data["Slack:SigningSecret"] = secrets.SigningSecret;
-        Data["Signals:Secret"] = secrets.SignalSecret;
-        if (seedSalesforce)
+        _addressSettings = addressSettings;
+        foreach (var (key, value) in settings)
         {
-            Data["Salesforce:BaseUrl"] = SandboxIdentity.SalesforceBaseUrl;
+            Data[key] = value;
         }
 
+        // Slack's credentials last: an extension cannot replace them.
+        Data["Slack:BotToken"] = secrets.BotToken;
+        Data["Slack:SigningSecret"] = secrets.SigningSecret;
         SetBaseUrl(initialBaseUrl);
     }
 
@@ -41,13 +49,12 @@ internal sealed class SandboxConfigurationProvider : ConfigurationProvider
 
     private void SetBaseUrl(string baseUrl)
     {
-        Data["Slack:ApiBaseUrl"] = ApiBaseOf(baseUrl);
-        if (_seedPublicBaseUrl)
+        var trimmed = baseUrl.TrimEnd('/');
+        foreach (var (key, valueFor) in _addressSettings)
         {
-            // The Home tab shows signal sources the webhook URL on this address.
-            Data["App:PublicBaseUrl"] = baseUrl.TrimEnd('/') + "/";
+            Data[key] = valueFor(trimmed);
         }
-    }
 
-    private static string ApiBaseOf(string baseUrl) => baseUrl.TrimEnd('/') + "/sandbox/api/";
+        Data["Slack:ApiBaseUrl"] = trimmed + "/sandbox/api/";
+    }
 }

@@ -3,8 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using SlackApp.Sandbox.Extensions;
 using SlackApp.Sandbox.Interactions;
-using SlackApp.Sandbox.Signals;
+using SlackApp.Sandbox.Page;
 using SlackApp.Sandbox.WebApi;
 using SlackApp.Sandbox.Workspace;
 
@@ -15,10 +16,11 @@ public static class SandboxHostingExtensions
 {
     /// <summary>
     /// With no Slack credentials configured (and <c>Sandbox:Enabled</c> not false): generates a bot token and signing
-    /// secret, points <c>Slack:ApiBaseUrl</c> at the sandbox once the server listens, and adds the sandbox's services.
-    /// Returns whether the sandbox runs. Call it before anything reads the <c>Slack</c> settings.
+    /// secret, points <c>Slack:ApiBaseUrl</c> at the sandbox once the server listens, lets the extensions chosen in
+    /// <paramref name="configure"/> plug in what the app needs (see <see cref="ISandboxExtension"/>), and adds the
+    /// sandbox's services. Returns whether the sandbox runs. Call it before anything reads the <c>Slack</c> settings.
     /// </summary>
-    public static bool AddSlackSandbox(this IHostApplicationBuilder builder)
+    public static bool AddSlackSandbox(this IHostApplicationBuilder builder, Action<SandboxBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         if (!SandboxMode.IsWanted(builder.Configuration))
@@ -27,15 +29,25 @@ public static class SandboxHostingExtensions
             return false;
         }
 
-        var secrets = new SandboxSecrets(builder.Configuration["Signals:Secret"] is { Length: > 0 } secret ? secret : null);
+        var services = builder.Services;
+        var chosen = new SandboxBuilder();
+        configure?.Invoke(chosen);
+        var extensions = new SandboxExtensionContext(builder.Configuration, services);
+        foreach (var extension in chosen.Extensions)
+        {
+            extension.Configure(extensions);
+        }
+
+        var secrets = new SandboxSecrets();
         var source = new SandboxConfigurationSource(
             secrets,
             SandboxAddress.Expected(builder.Configuration[$"{SandboxOptions.SectionName}:BaseUrl"], builder.Configuration["urls"]),
-            seedSalesforce: string.IsNullOrWhiteSpace(builder.Configuration["Salesforce:BaseUrl"]),
-            seedPublicBaseUrl: string.IsNullOrWhiteSpace(builder.Configuration["App:PublicBaseUrl"]));
+            extensions.Settings,
+            extensions.AddressSettings);
         builder.Configuration.Add(source);
 
-        var services = builder.Services;
+        // What the extensions chose first, so the Sandbox settings may still override it.
+        services.Configure<SandboxOptions>(extensions.ApplyTo);
         services.AddOptions<SandboxOptions>()
             .BindConfiguration(SandboxOptions.SectionName)
             .Validate(o => o.IsValid, "Sandbox needs a positive TriggerLifetime and RequestTimeout.")
@@ -44,14 +56,18 @@ public static class SandboxHostingExtensions
         services.AddSingleton(secrets);
         services.AddSingleton(source);
         services.AddSingleton<SandboxAddress>();
-        services.AddSingleton<SandboxWorkspace>();
+        services.AddSingleton(provider => new SandboxWorkspace(
+            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IOptions<SandboxOptions>>(), extensions.Channels));
         services.AddSingleton<SandboxWebApi>();
         services.AddSingleton<SandboxReplies>();
         services.AddSingleton<SandboxAppClient>();
+        services.AddSingleton<SandboxPayloads>();
+        services.AddSingleton<SandboxComposer>();
         services.AddSingleton<SandboxInteractions>();
-        services.AddSingleton<SandboxSignals>();
+        services.AddSingleton<SandboxModals>();
+        services.AddSingleton<SandboxPanels>();
         services.AddSingleton<SandboxMarker>();
-        services.AddHttpClient(SandboxAppClient.HttpClientName, (provider, http) => http.Timeout = provider.GetRequiredService<IOptions<SandboxOptions>>().Value.RequestTimeout);
+        services.AddHttpClient(SandboxAddress.HttpClientName, (provider, http) => http.Timeout = provider.GetRequiredService<IOptions<SandboxOptions>>().Value.RequestTimeout);
         services.AddHostedService<SandboxStartup>();
         return true;
     }

@@ -11,8 +11,17 @@ public sealed class SandboxOptions
     /// <summary>The app's own base URL as the sandbox reaches it (e.g. <c>http://localhost:5080/</c>); found from the server's addresses when empty.</summary>
     public string? BaseUrl { get; set; }
 
-    /// <summary>The slash commands the sandbox's app declares (the manifest's); anything else typed in the composer is refused as Slack does.</summary>
-    public IList<string> Commands { get; } = ["/usergems"];
+    /// <summary>The app's name as the workspace shows it (its bot user, its messages); an extension usually sets it.</summary>
+    public string AppName { get; set; } = "App";
+
+    /// <summary>
+    /// The slash commands the sandbox's app declares (the manifest's); anything else typed in the composer is refused
+    /// as Slack does. An extension usually adds them.
+    /// </summary>
+    public IList<string> Commands { get; } = [];
+
+    /// <summary>What the composer suggests trying (e.g. a slash command and its arguments); nothing when empty.</summary>
+    public string? ComposerHint { get; set; }
 
     /// <summary>
     /// How long a <c>trigger_id</c> may be exchanged: Slack's 3 s by default. Only a slow machine (a loaded test

@@ -6,14 +6,11 @@ namespace SlackApp.Sandbox.Hosting;
 /// The credentials the sandbox and the app share, new on every run: nothing of them is worth keeping, and a fresh
 /// set means a token copied from a log or an old database never works against a later run.
 /// </summary>
-public sealed class SandboxSecrets(string? signalSecret = null)
+public sealed class SandboxSecrets
 {
     public string BotToken { get; } = "xoxb-sandbox-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     public string SigningSecret { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-
-    /// <summary>The workspace's signal secret: <c>Signals:Secret</c> when configured, else generated.</summary>
-    public string SignalSecret { get; } = signalSecret ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
 
     /// <summary>Slack's deprecated verification token, still sent in payloads; apps must not rely on it.</summary>
     public string VerificationToken { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));

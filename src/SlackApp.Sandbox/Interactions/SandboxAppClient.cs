@@ -14,7 +14,7 @@ namespace SlackApp.Sandbox.Interactions;
 /// </summary>
 internal sealed class SandboxAppClient(IHttpClientFactory httpClients, SandboxAddress address, SandboxSecrets secrets, TimeProvider clock)
 {
-    public const string HttpClientName = "SlackApp.Sandbox.RequestUrl";
+    public const string HttpClientName = SandboxAddress.HttpClientName;
     public const string RequestPath = "/slack/events";
 
     public Task<SandboxAppAnswer> SendCommandAsync(IEnumerable<KeyValuePair<string, string>> form, CancellationToken cancellationToken) =>

@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using SlackApp.Sandbox.Hosting;
 using SlackApp.Sandbox.Interactions;
-using SlackApp.Sandbox.Signals;
 using SlackApp.Sandbox.WebApi;
 using SlackApp.Sandbox.Workspace;
 
@@ -52,7 +52,7 @@ public static class SandboxEndpointRouteBuilderExtensions
         // The page and what it calls.
         sandbox.MapGet("/", () => SandboxAssets.Serve("index.html"));
         sandbox.MapGet("/assets/{name}", (string name) => SandboxAssets.Serve(name));
-        sandbox.MapGet("/ui/state", async (string? @as, long? since, SandboxWorkspace workspace, TimeProvider clock, IHostApplicationLifetime lifetime, CancellationToken ct) =>
+        sandbox.MapGet("/ui/state", async (string? @as, long? since, SandboxWorkspace workspace, IOptions<SandboxOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime, CancellationToken ct) =>
         {
             var viewer = workspace.Member(@as) is { IsBot: false } member ? member.Id : SandboxSeed.You;
             if (since is { } seen)
@@ -70,24 +70,28 @@ public static class SandboxEndpointRouteBuilderExtensions
                 }
             }
 
-            return Results.Text(SandboxSnapshot.For(workspace, viewer).ToJsonString(), "application/json; charset=utf-8");
+            return Results.Text(SandboxSnapshot.For(workspace, viewer, options.Value.ComposerHint).ToJsonString(), "application/json; charset=utf-8");
         });
-        sandbox.MapPost("/ui/compose", (SandboxComposerInput input, SandboxInteractions sandboxInteractions, CancellationToken ct) => sandboxInteractions.ComposeAsync(input, ct));
-        sandbox.MapPost("/ui/action", (SandboxActionInput input, SandboxInteractions sandboxInteractions, CancellationToken ct) => sandboxInteractions.ActAsync(input, ct));
-        sandbox.MapPost("/ui/submit", (SandboxSubmitInput input, SandboxInteractions sandboxInteractions, CancellationToken ct) => sandboxInteractions.SubmitAsync(input, ct));
-        sandbox.MapPost("/ui/close", (SandboxCloseInput input, SandboxInteractions sandboxInteractions, CancellationToken ct) => sandboxInteractions.CloseAsync(input, ct));
-        sandbox.MapPost("/ui/open-app", (SandboxOpenAppInput input, SandboxInteractions sandboxInteractions, CancellationToken ct) => sandboxInteractions.OpenAppAsync(input, ct));
+        sandbox.MapPost("/ui/compose", (SandboxComposerInput input, SandboxComposer composer, CancellationToken ct) => composer.ComposeAsync(input, ct));
+        sandbox.MapPost("/ui/action", (SandboxActionInput input, SandboxInteractions interactions, CancellationToken ct) => interactions.ActAsync(input, ct));
+        sandbox.MapPost("/ui/submit", (SandboxSubmitInput input, SandboxModals modals, CancellationToken ct) => modals.SubmitAsync(input, ct));
+        sandbox.MapPost("/ui/close", (SandboxCloseInput input, SandboxModals modals, CancellationToken ct) => modals.CloseAsync(input, ct));
+        sandbox.MapPost("/ui/open-app", (SandboxOpenAppInput input, SandboxInteractions interactions, CancellationToken ct) => interactions.OpenAppAsync(input, ct));
         sandbox.MapPost("/ui/notices/{id:long}/dismiss", (long id, SandboxWorkspace workspace) =>
         {
             workspace.DismissNotice(id);
             return Results.Ok(SandboxOutcome.Done);
         });
-        sandbox.MapGet("/ui/signals/samples", (SandboxSignals signals) => Results.Text(signals.Samples().ToJsonString(), "application/json; charset=utf-8"));
-        sandbox.MapPost("/ui/signals", async (HttpRequest request, SandboxSignals signals, CancellationToken ct) =>
+
+        // The side panels extensions add: what each shows, and its actions run on the text it holds.
+        sandbox.MapGet("/ui/panels", (SandboxPanels panels) => Results.Text(panels.Describe().ToJsonString(), "application/json; charset=utf-8"));
+        sandbox.MapPost("/ui/panels/{id}/{action}", async (string id, string action, HttpRequest request, SandboxPanels panels, CancellationToken ct) =>
         {
             using var reader = new StreamReader(request.Body);
-            var body = await reader.ReadToEndAsync(ct);
-            return Results.Text((await signals.SendAsync(body, ct)).ToJsonString(), "application/json; charset=utf-8");
+            var text = await reader.ReadToEndAsync(ct);
+            return await panels.PerformAsync(id, action, text, ct) is { } result
+                ? Results.Text(result.ToJsonString(), "application/json; charset=utf-8")
+                : Results.NotFound();
         });
         return endpoints;
     }

@@ -50,7 +50,7 @@ internal sealed partial class SandboxWebApi(SandboxWorkspace workspace, SandboxS
     {
         ["url"] = $"https://{SandboxIdentity.TeamDomain}.slack.test/",
         ["team"] = SandboxIdentity.TeamName,
-        ["user"] = "usergems",
+        ["user"] = workspace.Bot.Name,
         ["team_id"] = workspace.TeamId,
         ["user_id"] = SandboxIdentity.BotUserId,
         ["bot_id"] = SandboxIdentity.BotId,

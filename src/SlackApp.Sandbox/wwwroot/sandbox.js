@@ -1,220 +1,10 @@
-// The sandbox page: a sidebar, a conversation or the app's Home tab, modals, and the signals panel, redrawn from
-// /sandbox/ui/state (long-polled) after every change in the workspace.
+// The sandbox page: a sidebar, a conversation or the app's Home tab, modals, and the extensions' side panels, redrawn
+// from /sandbox/ui/state (long-polled) after every change in the workspace.
 "use strict";
 
 (() => {
-  const { el, render, collect } = BlockKit;
-  // Drawn, not an emoji: the page must read the same on machines without an emoji font.
-  const LOCK_SVG = '<svg width="11" height="12" viewBox="0 0 11 12" aria-hidden="true"><rect x="1" y="5" width="9" height="7" rx="1" fill="currentColor"/><path d="M3 5V3.5a2.5 2.5 0 0 1 5 0V5" stroke="currentColor" stroke-width="1.5" fill="none"/></svg>';
-  const $ = (id) => document.getElementById(id);
-  const params = new URLSearchParams(location.search);
-
-  const page = {
-    me: params.get("as") || localStorage.getItem("sandbox.as") || "U0YOU",
-    where: { kind: "channel", id: "C0GENERAL" },
-    state: null,
-    drawn: { messages: "", home: "", modal: "", notices: "", sidebar: "" },
-  };
-  if (params.get("channel")) page.where = { kind: "channel", id: params.get("channel") };
-  if (params.get("view") === "home") page.where = { kind: "app", tab: "home" };
-  if (params.get("view") === "signals") page.where = { kind: "signals" };
-
-  async function post(path, body) {
-    const response = await fetch(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-    if (!response.ok) return { ok: false, error: `HTTP ${response.status}` };
-    return response.json();
-  }
-
-  // ---- drawing -----------------------------------------------------------------------------------------------------
-
-  function ctxFor(surface, extra = {}) {
-    return {
-      surface,
-      members: page.state.members,
-      channels: page.state.channels,
-      confirm: askConfirm,
-      ...extra,
-    };
-  }
-
-  function draw() {
-    const s = page.state;
-    if (!s) return;
-    $("workspace-name").textContent = s.team.name;
-    drawSwitcher();
-    drawSidebar();
-    drawNotices();
-    drawPane();
-    drawModal();
-  }
-
-  function drawSwitcher() {
-    const select = $("acting-as");
-    const key = page.state.members.map((m) => m.id).join() + page.me;
-    if (select.dataset.key === key) return;
-    select.dataset.key = key;
-    select.replaceChildren(...page.state.members.filter((m) => !m.is_bot).map((m) =>
-      el("option", { value: m.id, selected: m.id === page.me }, `${m.real_name} — ${m.title}`)));
-  }
-
-  function drawSidebar() {
-    const s = page.state;
-    const key = JSON.stringify([s.channels, page.where, s.me]);
-    if (page.drawn.sidebar === key) return;
-    page.drawn.sidebar = key;
-    const current = (match) => (match ? "page" : null);
-    $("apps").replaceChildren(el("li", {}, el("button", {
-      type: "button", class: "nav", "aria-label": `${s.app.name} app`, "aria-current": current(page.where.kind === "app"),
-      onclick: () => go({ kind: "app", tab: "home" }),
-    }, el("span", { class: "app-icon", "aria-hidden": "true" }, s.app.name.slice(0, 1)), ` ${s.app.name}`)));
-    $("channels").replaceChildren(...s.channels.filter((c) => !c.is_im).map((c) => el("li", {}, el("button", {
-      type: "button",
-      class: `nav${c.is_archived ? " archived" : ""}`,
-      "aria-label": `#${c.name}${c.is_private ? " (private)" : ""}${c.is_archived ? " (archived)" : ""}`,
-      "aria-current": current(page.where.kind === "channel" && page.where.id === c.id),
-      title: c.is_private ? (c.app_is_member ? "Private channel, the app is a member" : "Private channel, the app is not in it") : c.is_archived ? "Archived channel" : "Public channel",
-      onclick: () => go({ kind: "channel", id: c.id }),
-    }, el("span", { class: "channel-icon", "aria-hidden": "true", html: c.is_private ? LOCK_SVG : "#" }), ` ${c.name}`))));
-    $("nav-signals").setAttribute("aria-current", current(page.where.kind === "signals") || "false");
-  }
-
-  function drawNotices() {
-    const notices = page.state.notices;
-    const key = JSON.stringify(notices);
-    if (page.drawn.notices === key) return;
-    page.drawn.notices = key;
-    $("notices").replaceChildren(...notices.map((n) => el("div", { class: "notice", role: "alert" },
-      el("div", {}, el("strong", {}, n.title), el("ul", {}, n.details.map((d) => el("li", {}, d)))),
-      el("button", { type: "button", class: "bk-button", onclick: () => post(`/sandbox/ui/notices/${n.id}/dismiss`, {}) }, "Dismiss"))));
-  }
-
-  function drawPane() {
-    const s = page.state;
-    const where = page.where;
-    const showMessages = where.kind === "channel" || (where.kind === "app" && where.tab === "messages");
-    $("messages").hidden = !showMessages;
-    $("composer").hidden = !showMessages;
-    $("home").hidden = !(where.kind === "app" && where.tab === "home");
-    $("signals").hidden = where.kind !== "signals";
-    $("app-tabs").hidden = where.kind !== "app";
-    $("tab-home").setAttribute("aria-selected", String(where.kind === "app" && where.tab === "home"));
-    $("tab-messages").setAttribute("aria-selected", String(where.kind === "app" && where.tab === "messages"));
-
-    if (where.kind === "signals") {
-      $("pane-title").textContent = "Send a signal";
-      return;
-    }
-    if (where.kind === "app") {
-      $("pane-title").textContent = s.app.name;
-      if (where.tab === "home") return drawHome();
-    }
-
-    const channelId = where.kind === "app" ? s.app.dm : where.id;
-    const channel = s.channels.find((c) => c.id === channelId);
-    if (where.kind === "channel") $("pane-title").innerHTML = channel ? `${channel.is_private ? LOCK_SVG + " " : "#"}${BlockKit.escapeHtml(channel.name)}` : "Unknown channel";
-    const placeholder = where.kind === "app" ? `Message ${s.app.name}` : `Message #${channel ? channel.name : ""}`;
-    $("composer-input").placeholder = `${placeholder} — try /usergems workflow create`;
-    $("composer-input").disabled = !!(channel && channel.is_archived);
-
-    const messages = s.messages[channelId] || [];
-    const key = JSON.stringify([channelId, messages, s.members]);
-    if (page.drawn.messages === key) return;
-    page.drawn.messages = key;
-    const pane = $("messages");
-    pane.replaceChildren(...(messages.length ? messages.map((m) => drawMessage(m, channelId)) : [el("p", { class: "empty" }, channel && channel.is_archived ? "This channel is archived." : "No messages yet.")]));
-    pane.scrollTop = pane.scrollHeight;
-  }
-
-  function drawMessage(message, channelId) {
-    const s = page.state;
-    const author = s.members.find((m) => m.id === message.user);
-    const isBot = !!message.bot_id;
-    const name = isBot ? s.app.name : author ? author.real_name : message.user;
-    const time = new Date(Number(message.ts.split(".")[0]) * 1000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-    const ctx = ctxFor("message", {
-      onAction: (blockId, actionId, selected) => act({ surface: "message", channelId, messageTs: message.ts, blockId, actionId, selected }, message),
-    });
-    const content = message.blocks && message.blocks.length ? render(message.blocks, ctx) : el("div", { class: "mrkdwn", html: BlockKit.mrkdwn(message.text || "", ctx) });
-    return el("article", { class: `message${message.is_ephemeral ? " ephemeral" : ""}`, "aria-label": `Message from ${name}`, "data-ts": message.ts },
-      el("div", { class: `avatar${isBot ? " bot" : ""}`, "aria-hidden": "true" }, name.slice(0, 1)),
-      el("div", { class: "body" },
-        el("div", { class: "meta" }, el("b", {}, name), isBot ? el("span", { class: "app-badge" }, "APP") : null, time, message.edited ? " (edited)" : ""),
-        message.is_ephemeral ? el("div", { class: "ephemeral-note" }, "Only visible to you") : null,
-        content));
-  }
-
-  function drawHome() {
-    const home = page.state.home;
-    const key = JSON.stringify([home, page.state.members]);
-    if (page.drawn.home === key) return;
-    const previous = page.drawn.home && $("home").firstChild ? collect($("home")) : {};
-    page.drawn.home = key;
-    if (!home) {
-      $("home").replaceChildren(el("p", { class: "home-empty" }, "The app has not published a Home tab for you yet."));
-      return;
-    }
-    const ctx = ctxFor("home", {
-      previous,
-      onAction: (blockId, actionId, selected) => act({ surface: "home", viewId: home.id, blockId, actionId, selected, values: collect($("home")) }),
-    });
-    $("home").replaceChildren(render(home.blocks, ctx));
-  }
-
-  function drawModal() {
-    const modal = page.state.modal;
-    const key = JSON.stringify([modal, page.state.modal_depth]);
-    if (page.drawn.modal === key) return;
-    const root = $("modal-root");
-    const previousBody = root.querySelector(".modal-body");
-    const previous = previousBody && root.dataset.viewId === (modal && modal.id) ? collect(previousBody) : {};
-    page.drawn.modal = key;
-    if (!modal) {
-      root.replaceChildren();
-      delete root.dataset.viewId;
-      return;
-    }
-    root.dataset.viewId = modal.id;
-    const body = el("div", { class: "modal-body" });
-    const ctx = ctxFor("modal", {
-      previous,
-      errors: modal.errors,
-      onAction: (blockId, actionId, selected) => act({ surface: "modal", viewId: modal.id, blockId, actionId, selected, values: collect(body) }),
-    });
-    body.append(render(modal.blocks, ctx));
-    const title = modal.title ? modal.title.text : "Modal";
-    const close = () => post("/sandbox/ui/close", { as: page.me, viewId: modal.id }).then(refresh);
-    const form = el("form", { class: "modal", role: "dialog", "aria-modal": "true", "aria-labelledby": "modal-title",
-      onsubmit: async (e) => {
-        e.preventDefault();
-        const submitButton = form.querySelector("footer button[type=submit]");
-        if (submitButton) submitButton.disabled = true;
-        await post("/sandbox/ui/submit", { as: page.me, viewId: modal.id, values: collect(body) });
-        if (submitButton) submitButton.disabled = false;
-        refresh();
-      } },
-      el("header", {},
-        el("h2", { id: "modal-title" }, title, page.state.modal_depth > 1 ? el("span", { class: "stack-note" }, `(${page.state.modal_depth} views open)`) : null),
-        el("button", { type: "button", class: "icon-close", "aria-label": "Close dialog", onclick: close }, "✕")),
-      body,
-      el("footer", {},
-        el("button", { type: "button", class: "bk-button", onclick: close }, modal.close ? modal.close.text : "Cancel"),
-        modal.submit ? el("button", { type: "submit", class: "bk-button primary" }, modal.submit.text) : null));
-    root.replaceChildren(el("div", { class: "modal-backdrop" }, form));
-    const focus = form.querySelector("input, select, textarea");
-    if (focus) focus.focus();
-  }
-
-  function askConfirm(confirm, proceed) {
-    const root = $("confirm-root");
-    const done = (ok) => { root.replaceChildren(); if (ok) proceed(); };
-    const style = confirm.style === "danger" ? "danger" : "primary";
-    root.replaceChildren(el("div", { class: "modal-backdrop" }, el("div", { class: "modal", role: "alertdialog", "aria-modal": "true", "aria-labelledby": "confirm-title" },
-      el("header", {}, el("h2", { id: "confirm-title" }, confirm.title ? confirm.title.text : "Are you sure?")),
-      el("div", { class: "modal-body", html: confirm.text && confirm.text.type === "mrkdwn" ? BlockKit.mrkdwn(confirm.text.text, ctxFor("message")) : BlockKit.escapeHtml((confirm.text && confirm.text.text) || "") }),
-      el("footer", {},
-        el("button", { type: "button", class: "bk-button", onclick: () => done(false) }, confirm.deny ? confirm.deny.text : "Cancel"),
-        el("button", { type: "button", class: `bk-button ${style}`, onclick: () => done(true) }, confirm.confirm ? confirm.confirm.text : "Yes")))));
-  }
+  const { $, page, post, status } = Sandbox;
+  const draw = Sandbox.draw;
 
   // ---- doing -------------------------------------------------------------------------------------------------------
 
@@ -222,10 +12,6 @@
     const outcome = await post("/sandbox/ui/action", { as: page.me, ...action });
     if (!outcome.ok) status(`The click was not delivered: ${outcome.error}`);
     refresh();
-  }
-
-  function status(text) {
-    $("composer-status").textContent = text;
   }
 
   function go(where) {
@@ -238,7 +24,6 @@
 
   $("tab-home").addEventListener("click", () => go({ kind: "app", tab: "home" }));
   $("tab-messages").addEventListener("click", () => go({ kind: "app", tab: "messages" }));
-  $("nav-signals").addEventListener("click", () => go({ kind: "signals" }));
   $("acting-as").addEventListener("change", (e) => {
     page.me = e.target.value;
     localStorage.setItem("sandbox.as", page.me);
@@ -266,43 +51,6 @@
       e.preventDefault();
       $("composer").requestSubmit();
     }
-  });
-
-  // ---- signals panel -----------------------------------------------------------------------------------------------
-
-  let samples = [];
-  async function loadSamples() {
-    samples = await (await fetch("/sandbox/ui/signals/samples")).json();
-    const select = $("signal-sample");
-    select.replaceChildren(...samples.map((s, i) => el("option", { value: String(i) }, s.name)));
-    showSample(0);
-  }
-  function showSample(i) {
-    $("signal-json").value = JSON.stringify(samples[i].signal, null, 2);
-  }
-  $("signal-sample").addEventListener("change", (e) => showSample(Number(e.target.value)));
-  $("signal-new-id").addEventListener("click", () => {
-    try {
-      const signal = JSON.parse($("signal-json").value);
-      signal.id = "sig_" + Math.random().toString(16).slice(2, 12);
-      $("signal-json").value = JSON.stringify(signal, null, 2);
-    } catch {
-      status("The signal is not valid JSON.");
-    }
-  });
-  $("signal-send").addEventListener("click", async () => {
-    const result = $("signal-result");
-    result.className = "";
-    result.textContent = "Sending…";
-    const response = await fetch("/sandbox/ui/signals", { method: "POST", body: $("signal-json").value });
-    const answer = await response.json();
-    let body = answer.body;
-    try { body = JSON.stringify(JSON.parse(answer.body), null, 2); } catch { /* not JSON: shown as is */ }
-    const words = { 202: "Accepted", 400: "Bad Request", 401: "Unauthorized", 404: "Not Found", 413: "Payload Too Large", 415: "Unsupported Media Type" };
-    result.className = answer.status === 202 ? "ok" : "error";
-    result.textContent = `${answer.status} ${words[answer.status] || ""}\n${body}`;
-    // A sent sample gets a new id, so sending it again is a new signal rather than an ignored retry.
-    if (answer.status === 202) $("signal-new-id").click();
   });
 
   // ---- state -------------------------------------------------------------------------------------------------------
@@ -338,10 +86,13 @@
     }
   }
 
-  refresh().then(() => {
+  Sandbox.act = act;
+  Sandbox.go = go;
+  Sandbox.refresh = refresh;
+
+  Promise.all([refresh(), Sandbox.panels.load()]).then(() => {
     go(page.where);
     document.body.dataset.ready = "true";
     poll();
   });
-  loadSamples();
 })();

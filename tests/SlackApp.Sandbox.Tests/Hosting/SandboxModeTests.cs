@@ -54,24 +54,6 @@ public sealed class SandboxModeTests
     }
 
     [Fact]
-    public async Task A_sample_signal_goes_through_the_real_signal_endpoint_signed_with_the_workspace_secret()
-    {
-        using var app = new SandboxAppFactory();
-        using var client = app.CreateClient();
-        var samples = (await client.GetFromJsonAsync<JsonArray>("/sandbox/ui/signals/samples", _ct))!;
-
-        var sent = await client.PostAsync("/sandbox/ui/signals", new StringContent(samples[0]!["signal"]!.ToJsonString()), _ct);
-        var answer = (await sent.Content.ReadFromJsonAsync<JsonObject>(_ct))!;
-        var broken = await client.PostAsync("/sandbox/ui/signals", new StringContent("""{"id":"sig_1","type":"new_hire"}"""), _ct);
-        var problem = (await broken.Content.ReadFromJsonAsync<JsonObject>(_ct))!;
-
-        Assert.Equal(202, answer["status"]!.GetValue<int>());
-        Assert.Contains("\"accepted\":1", answer["body"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal(400, problem["status"]!.GetValue<int>());
-        Assert.Equal("application/problem+json", problem["content_type"]!.GetValue<string>());
-    }
-
-    [Fact]
     public async Task With_slack_credentials_the_sandbox_does_not_exist()
     {
         using var app = new SandboxAppFactory()

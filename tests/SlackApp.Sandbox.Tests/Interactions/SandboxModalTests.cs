@@ -43,7 +43,7 @@ public sealed class SandboxModalTests : IAsyncLifetime
         var outcome = (await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!;
         Assert.False(outcome["ok"]!.GetValue<bool>());
         var view = Assert.Single(_sandbox.Workspace.ModalStack(SandboxSeed.You));
-        Assert.Equal(SandboxInteractions.RequiredFieldError, view.Errors["name"]);
+        Assert.Equal(SandboxModals.RequiredFieldError, view.Errors["name"]);
         Assert.False(view.Errors.ContainsKey("note"));
         // No app is behind this sandbox: had the submission been sent, it would have failed and left a banner.
         Assert.Empty(_sandbox.Workspace.Notices);
