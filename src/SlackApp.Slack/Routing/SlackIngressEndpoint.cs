@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SlackApp.Slack.Http;
 using SlackApp.Slack.Json;
 using SlackApp.Slack.Payloads;
 using SlackApp.Slack.Signing;
@@ -47,7 +48,7 @@ internal sealed class SlackIngressEndpoint
     public async Task HandleAsync(HttpContext http)
     {
         var request = http.Request;
-        var body = await ReadBodyAsync(request, http.RequestAborted);
+        var body = await CappedRequestBody.ReadAsync(request, _options.MaxRequestBodyBytes, http.RequestAborted);
         if (body is null)
         {
             await WriteTextAsync(http, StatusCodes.Status413PayloadTooLarge, "Request body too large");
@@ -178,30 +179,6 @@ internal sealed class SlackIngressEndpoint
     {
         _logger.LogError("The Slack handler queue is full or stopping; refused a request with 503 so that Slack may retry.");
         await WriteTextAsync(http, StatusCodes.Status503ServiceUnavailable, "Busy, try again later");
-    }
-
-    private async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var limit = _options.MaxRequestBodyBytes;
-        if (request.ContentLength > limit)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 4096);
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     private static async Task WriteTextAsync(HttpContext http, int statusCode, string text)

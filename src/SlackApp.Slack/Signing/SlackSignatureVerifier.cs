@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 using SlackApp.Slack.Hosting;
 
@@ -13,10 +10,9 @@ namespace SlackApp.Slack.Signing;
 public sealed class SlackSignatureVerifier
 {
     /// <summary>How far a request's timestamp may be from the server clock.</summary>
-    public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan MaxClockSkew = HmacRequestSignature.MaxClockSkew;
 
     private const string Version = "v0";
-    private const string SignaturePrefix = "v0=";
 
     private readonly IOptionsMonitor<SlackOptions> _options;
     private readonly TimeProvider _timeProvider;
@@ -41,40 +37,23 @@ public sealed class SlackSignatureVerifier
             return new(SignatureCheck.MissingHeaders, $"Missing {SlackHeaders.Signature} or {SlackHeaders.RequestTimestamp} header");
         }
 
-        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        if (!HmacRequestSignature.TryParseTimestamp(timestamp, out var seconds))
         {
             return new(SignatureCheck.MalformedTimestamp, $"Malformed {SlackHeaders.RequestTimestamp} header");
         }
 
-        var now = _timeProvider.GetUtcNow().ToUnixTimeSeconds();
-        if (Math.Abs(now - seconds) > (long)MaxClockSkew.TotalSeconds)
+        if (!HmacRequestSignature.IsFresh(seconds, _timeProvider))
         {
             return new(SignatureCheck.Stale, "Request timestamp is more than five minutes from the server clock");
         }
 
-        var expected = ComputeSignature(secret, timestamp, body);
-        return FixedTimeEquals(expected, signature)
+        // Slack signs the timestamp exactly as its header carries it.
+        return HmacRequestSignature.Matches(Version, secret, timestamp, body, signature)
             ? SignatureVerification.Valid
             : new(SignatureCheck.BadSignature, "Invalid Slack request signature");
     }
 
     /// <summary>The <c>X-Slack-Signature</c> value Slack would send for this body (also used by tests and the sandbox).</summary>
-    public static string ComputeSignature(string signingSecret, string timestamp, ReadOnlySpan<byte> body)
-    {
-        var prefix = Encoding.UTF8.GetBytes($"{Version}:{timestamp}:");
-        var baseString = new byte[prefix.Length + body.Length];
-        prefix.CopyTo(baseString, 0);
-        body.CopyTo(baseString.AsSpan(prefix.Length));
-
-        var hash = HMACSHA256.HashData(Encoding.UTF8.GetBytes(signingSecret), baseString);
-        return SignaturePrefix + Convert.ToHexStringLower(hash);
-    }
-
-    private static bool FixedTimeEquals(string expected, string actual)
-    {
-        // Compare bytes in constant time so the response time leaks nothing about the right signature.
-        var expectedBytes = Encoding.UTF8.GetBytes(expected);
-        var actualBytes = Encoding.UTF8.GetBytes(actual);
-        return CryptographicOperations.FixedTimeEquals(expectedBytes, actualBytes);
-    }
+    public static string ComputeSignature(string signingSecret, string timestamp, ReadOnlySpan<byte> body) =>
+        HmacRequestSignature.Sign(Version, signingSecret, timestamp, body);
 }

@@ -1,3 +1,5 @@
+using SlackApp.Data;
+
 namespace SlackApp.Signals;
 
 /// <summary>The <c>Signals:Matching</c> settings of the matching worker; the defaults suit one or a few instances.</summary>
@@ -18,4 +20,6 @@ public sealed class SignalMatchingOptions
 
     /// <summary>Signals claimed per round trip.</summary>
     public int BatchSize { get; set; } = 50;
+
+    internal LeasedQueueSchedule Schedule => new(BatchSize, LeaseDuration, PollInterval);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SlackApp.Data;
 using SlackApp.Installations;
 using SlackApp.Workflows;
 
@@ -18,84 +19,35 @@ public sealed class SignalMatchingWorker(
     SignalMatchingTrigger trigger,
     TimeProvider clock,
     IOptions<SignalMatchingOptions> options,
-    ILogger<SignalMatchingWorker> logger) : BackgroundService
+    ILogger<SignalMatchingWorker> logger)
+    : LeasedQueueWorker<PendingSignal, SignalMatchingWorker.WorkspaceView, SignalMatchingPass>(
+        "Signal matching", options.Value.Schedule, trigger, clock, logger)
 {
     private readonly SignalMatchingOptions _options = options.Value;
 
-    // Unique per instance and process, so a lease names exactly one worker.
-    private readonly string _owner = NewOwner();
+    protected override Task<IReadOnlyList<PendingSignal>> ClaimAsync(string owner, int limit, TimeSpan lease, CancellationToken cancellationToken) =>
+        signals.ClaimAsync(owner, limit, lease, cancellationToken);
 
-    /// <summary>Processes every signal due now (claimed batch after batch) and reports what it did.</summary>
-    public async Task<SignalMatchingPass> RunOnceAsync(CancellationToken cancellationToken)
+    // A workspace's installation and workflows are read once per batch, not once per signal.
+    protected override async Task<WorkspaceView> ReadWorkspaceAsync(string teamId, CancellationToken cancellationToken)
     {
-        var matched = 0;
-        var failed = 0;
-        var skipped = 0;
-        while (true)
-        {
-            var claimed = await signals.ClaimAsync(_owner, _options.BatchSize, _options.LeaseDuration, cancellationToken);
-            if (claimed.Count == 0)
-            {
-                return new SignalMatchingPass(matched, failed, skipped);
-            }
-
-            // Per batch: a workspace's installation and workflows are read once, not once per signal.
-            var workspaces = new Dictionary<string, WorkspaceView>(StringComparer.Ordinal);
-            foreach (var pending in claimed)
-            {
-                switch (await ProcessAsync(pending, workspaces, cancellationToken))
-                {
-                    case Outcome.Matched: matched++; break;
-                    case Outcome.Skipped: skipped++; break;
-                    default: failed++; break;
-                }
-            }
-        }
+        var workspace = new Workspace(teamId);
+        var installed = await installations.IsInstalledAsync(workspace, cancellationToken);
+        return new WorkspaceView(installed, installed ? await workflows.ListAsync(workspace, cancellationToken) : []);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The database may be briefly unavailable; the next wake-up or poll tries again.
-                logger.LogError(e, "Signal matching pass failed");
-            }
-
-            try
-            {
-                await trigger.WaitAsync(_options.PollInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-        }
-    }
-
-    private async Task<Outcome> ProcessAsync(PendingSignal pending, Dictionary<string, WorkspaceView> workspaces, CancellationToken cancellationToken)
+    protected override async Task<SignalMatchingPass> ProcessAsync(PendingSignal pending, BatchWorkspaceViews<WorkspaceView> workspaces, CancellationToken cancellationToken)
     {
         var workspace = new Workspace(pending.TeamId);
         try
         {
-            if (!workspaces.TryGetValue(pending.TeamId, out var view))
-            {
-                var installed = await installations.IsInstalledAsync(workspace, cancellationToken);
-                view = new WorkspaceView(installed, installed ? await workflows.ListAsync(workspace, cancellationToken) : []);
-                workspaces[pending.TeamId] = view;
-            }
-
+            var view = await workspaces.GetAsync(pending.TeamId, cancellationToken);
             if (!view.Installed)
             {
                 // Nobody is left to notify: done, with nothing matched.
                 await signals.MarkMatchedAsync(workspace, pending.Id, 0, cancellationToken);
                 logger.LogInformation("Skipped signal {SignalId} of {Workspace}: the app is not installed there", pending.SignalId, workspace);
-                return Outcome.Skipped;
+                return SignalMatchingPass.OneSkipped;
             }
 
             var stored = new StoredSignal
@@ -109,16 +61,19 @@ public sealed class SignalMatchingWorker(
             var matches = WorkflowMatcher.Match(stored.Signal, view.Workflows);
             await handler.HandleAsync(workspace, stored, matches, cancellationToken);
             await signals.MarkMatchedAsync(workspace, pending.Id, matches.Count, cancellationToken);
-            return Outcome.Matched;
+            return SignalMatchingPass.OneMatched;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            var retryAt = clock.GetUtcNow() + RetryDelay(pending.Attempts);
+            var retryAt = Clock.GetUtcNow() + RetryDelay(pending.Attempts);
             logger.LogError(e, "Matching signal {SignalId} of {Workspace} failed (attempt {Attempt}); retrying after {RetryAt}", pending.SignalId, workspace, pending.Attempts + 1, retryAt);
             await RecordFailureAsync(workspace, pending, retryAt, e, cancellationToken);
-            return Outcome.Failed;
+            return SignalMatchingPass.OneFailed;
         }
     }
+
+    protected override void OnUnhandled(PendingSignal pending, Exception exception) =>
+        logger.LogError(exception, "Signal {SignalId} of {Workspace} could not be handled in this pass", pending.SignalId, pending.TeamId);
 
     private async Task RecordFailureAsync(Workspace workspace, PendingSignal pending, DateTimeOffset retryAt, Exception failure, CancellationToken cancellationToken)
     {
@@ -139,19 +94,6 @@ public sealed class SignalMatchingWorker(
         return delay < _options.MaxRetryDelay ? delay : _options.MaxRetryDelay;
     }
 
-    // Fits lease_owner (100 characters): the unique tail is kept when a machine name is very long.
-    private static string NewOwner()
-    {
-        var owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
-        return owner.Length <= 100 ? owner : owner[^100..];
-    }
-
-    private sealed record WorkspaceView(bool Installed, IReadOnlyList<Workflow> Workflows);
-
-    private enum Outcome
-    {
-        Matched,
-        Failed,
-        Skipped,
-    }
+    /// <summary>A workspace as matching sees it: whether the app is still there, and its workflows.</summary>
+    public sealed record WorkspaceView(bool Installed, IReadOnlyList<Workflow> Workflows);
 }

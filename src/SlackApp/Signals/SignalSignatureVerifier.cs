@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using SlackApp.Workflows;
+using SlackApp.Slack.Signing;
 
 namespace SlackApp.Signals;
 
@@ -15,9 +13,9 @@ public sealed class SignalSignatureVerifier(TimeProvider clock)
     public const string TimestampHeader = "X-Signal-Timestamp";
     public const string SignatureHeader = "X-Signal-Signature";
 
-    public static readonly TimeSpan Tolerance = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan Tolerance = HmacRequestSignature.MaxClockSkew;
 
-    private const string Prefix = "v1=";
+    private const string Version = "v1";
 
     public SignalSignatureCheck Verify(string? secret, string? timestamp, string? signature, ReadOnlySpan<byte> body)
     {
@@ -26,48 +24,26 @@ public sealed class SignalSignatureVerifier(TimeProvider clock)
             return SignalSignatureCheck.Missing;
         }
 
-        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
-        {
-            return SignalSignatureCheck.Stale;
-        }
-
-        var now = clock.GetUtcNow().ToUnixTimeSeconds();
-        if (Math.Abs(now - seconds) > (long)Tolerance.TotalSeconds)
+        if (!HmacRequestSignature.TryParseTimestamp(timestamp, out var seconds) || !HmacRequestSignature.IsFresh(seconds, clock))
         {
             return SignalSignatureCheck.Stale;
         }
 
         // A workspace without a secret cannot be signed for; answer as for a wrong signature.
-        if (string.IsNullOrEmpty(secret) || !signature.StartsWith(Prefix, StringComparison.Ordinal))
+        if (string.IsNullOrEmpty(secret))
         {
             return SignalSignatureCheck.Mismatch;
         }
 
-        byte[] provided;
-        try
-        {
-            provided = Convert.FromHexString(signature.AsSpan(Prefix.Length));
-        }
-        catch (FormatException)
-        {
-            return SignalSignatureCheck.Mismatch;
-        }
-
-        var expected = Mac(secret, seconds, body);
-        return CryptographicOperations.FixedTimeEquals(expected, provided) ? SignalSignatureCheck.Valid : SignalSignatureCheck.Mismatch;
+        // Signed over the timestamp as a number, so leading zeros in the header do not matter.
+        return HmacRequestSignature.Matches(Version, secret, Text(seconds), body, signature) ? SignalSignatureCheck.Valid : SignalSignatureCheck.Mismatch;
     }
 
     /// <summary>The <c>X-Signal-Signature</c> value a source sends for <paramref name="body"/> signed at <paramref name="timestamp"/>.</summary>
     public static string Sign(string secret, long timestamp, ReadOnlySpan<byte> body) =>
-        Prefix + Convert.ToHexStringLower(Mac(secret, timestamp, body));
+        HmacRequestSignature.Sign(Version, secret, Text(timestamp), body);
 
-    private static byte[] Mac(string secret, long timestamp, ReadOnlySpan<byte> body)
-    {
-        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(secret));
-        hmac.AppendData(Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"v1:{timestamp}:")));
-        hmac.AppendData(body);
-        return hmac.GetHashAndReset();
-    }
+    private static string Text(long unixSeconds) => unixSeconds.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>The outcome of a signal signature check; anything but <see cref="Valid"/> is a 401.</summary>
