@@ -1,4 +1,5 @@
 using SlackApp.Installations;
+using SlackApp.Slack.Blocks;
 using SlackApp.Slack.Routing;
 using SlackApp.Slack.WebApi;
 using SlackApp.SlackUx;
@@ -37,7 +38,7 @@ public sealed class DeleteConfirmationSubmission(WorkflowVerbs verbs, WorkflowRe
         var text = outcome.Text ?? WorkflowVerbs.NotFound;
         var reply = metadata.RefreshList && outcome.Done
             ? ResponseUrlMessage.Replace(WorkflowListMessage.Build(await workflows.ListAsync(context.Workspace(), cancellationToken), text))
-            : ResponseUrlMessage.Ephemeral(new Slack.Blocks.Message(text));
+            : ResponseUrlMessage.Ephemeral(new Message(text));
         await responseUrls.SendAsync(responseUrl, reply, cancellationToken);
     }
 }
