@@ -32,6 +32,16 @@ internal static class InstallPages
             $"<p>The app is installed in <strong>{Html(teamName ?? teamId ?? "your workspace")}</strong>. Set up your first workflow from its Home tab or with <code>/usergems workflow create</code>.</p>{links}");
     }
 
+    /// <summary>The state came back to a browser that did not start the install (a forwarded link, another browser, an expired cookie).</summary>
+    public static IResult FromAnotherBrowser() => Page(
+        StatusCodes.Status400BadRequest,
+        "The installation did not complete",
+        """
+        <p>This installation link was opened in a different browser from the one that started it, or it waited too long.
+        For your safety, an installation must finish in the browser where it began.</p>
+        <p><a href="/slack/install">Start the installation again from /slack/install</a> in this same browser.</p>
+        """);
+
     public static IResult Failed(string reason) => Page(
         StatusCodes.Status400BadRequest,
         "The installation did not complete",
