@@ -26,6 +26,7 @@ public static class InstallEndpoints
             SlackOAuthFlow flow,
             IOptions<SlackOptions> slack,
             WorkspaceSettingsRepository settings,
+            OrgWideTeams orgWideTeams,
             CancellationToken ct) =>
         {
             var callback = SlackOAuthCallback.FromRequest(http.Request);
@@ -45,6 +46,13 @@ public static class InstallEndpoints
             }
 
             var installation = result.Installation;
+            if (installation.IsEnterpriseInstall)
+            {
+                // Each granted workspace of the org gets its link and its own signal secret now.
+                var teams = await orgWideTeams.LinkGrantedAsync(installation, ct);
+                return InstallPages.InstalledOrgWide(installation.EnterpriseName, teams);
+            }
+
             if (installation.TeamId is { } teamId)
             {
                 // First install: the workspace's signal secret; a re-install keeps the existing one.
