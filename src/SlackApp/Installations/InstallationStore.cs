@@ -92,7 +92,8 @@ public sealed class InstallationStore(
                 """,
                 new { EnterpriseId = enterpriseId, TeamId = teamId ?? string.Empty },
                 cancellationToken: cancellationToken));
-            if (row is not null && enterpriseId is not null && teamId is not null && row.LinkedEnterpriseId != enterpriseId)
+            // Org-level events may name the enterprise itself where a team id goes: that is no workspace.
+            if (row is not null && enterpriseId is not null && teamId is not null && teamId != enterpriseId && row.LinkedEnterpriseId != enterpriseId)
             {
                 // First sight of this workspace of the org: from now on its team id alone finds the org's installation.
                 await LinkAsync(enterpriseId, [new(teamId, null)], cancellationToken);

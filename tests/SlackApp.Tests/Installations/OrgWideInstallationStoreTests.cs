@@ -96,6 +96,17 @@ public sealed class OrgWideInstallationStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task An_org_level_request_naming_the_enterprise_where_the_team_goes_links_no_workspace()
+    {
+        await _store.SaveAsync(OrgWide(), _ct);
+
+        await _store.FindAsync(Org, Org, isEnterpriseInstall: true, _ct);
+
+        Assert.Empty(await _store.ListLinkedAsync(Org, _ct));
+        Assert.Null(await _settings.GetSignalSecretAsync(new Workspace(Org), _ct));
+    }
+
+    [Fact]
     public async Task Linking_again_keeps_the_workspaces_secret_settings_and_name()
     {
         await _store.SaveAsync(OrgWide(), _ct);
