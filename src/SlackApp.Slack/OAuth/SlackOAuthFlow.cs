@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SlackApp.Slack.WebApi;
@@ -6,7 +7,8 @@ namespace SlackApp.Slack.OAuth;
 
 /// <summary>
 /// The platform side of Slack's OAuth v2 install: the product maps <c>GET /slack/install</c> to <see cref="BeginInstall"/>
-/// and <c>GET /slack/oauth_redirect</c> to <see cref="CompleteAsync"/>, and writes the pages itself.
+/// and <c>GET /slack/oauth_redirect</c> to <see cref="CompleteAsync"/> (with <see cref="SlackOAuthCallback.FromRequest"/>,
+/// clearing the <see cref="SlackOAuthStateCookie"/> whatever the outcome), and writes the pages itself.
 /// </summary>
 public sealed class SlackOAuthFlow(
     SlackInstallUrlBuilder installUrls,
@@ -18,8 +20,17 @@ public sealed class SlackOAuthFlow(
     TimeProvider time,
     ILogger<SlackOAuthFlow> logger)
 {
-    /// <summary>The authorize URL to redirect the browser to, carrying a freshly issued state.</summary>
-    public string BeginInstall() => installUrls.Build(states.Issue());
+    /// <summary>
+    /// The authorize URL to send the browser to, carrying a freshly issued state; the same state goes into the
+    /// <see cref="SlackOAuthStateCookie"/> on <paramref name="response"/>, so only this browser can complete the install.
+    /// </summary>
+    public string BeginInstall(HttpResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var state = states.Issue();
+        SlackOAuthStateCookie.Set(response, state, options.CurrentValue.StateLifetime);
+        return installUrls.Build(state);
+    }
 
     /// <summary>Checks the redirect, exchanges the code, and saves the installation through <see cref="IInstallationStore"/>.</summary>
     public async Task<SlackOAuthResult> CompleteAsync(SlackOAuthCallback callback, CancellationToken cancellationToken)
@@ -29,6 +40,12 @@ public sealed class SlackOAuthFlow(
             return callback.Error == "access_denied"
                 ? SlackOAuthResult.Failed(SlackOAuthFailureKind.AccessDenied, "The installation was cancelled on Slack's authorization page.", callback.Error)
                 : SlackOAuthResult.Failed(SlackOAuthFailureKind.SlackRefused, $"Slack did not authorize the installation ({callback.Error}).", callback.Error);
+        }
+
+        // Before the state is used up, as Bolt: a link opened in another browser must not burn the installer's state.
+        if (!SlackOAuthStateCookie.Matches(callback.State, callback.BrowserState))
+        {
+            return SlackOAuthResult.Failed(SlackOAuthFailureKind.StateFromAnotherBrowser, "This installation was started in another browser, or its cookie expired. Start the installation again in the same browser.");
         }
 
         switch (await states.ConsumeAsync(callback.State, cancellationToken))

@@ -43,6 +43,10 @@ public enum SlackOAuthFailureKind
     MissingCode,
 
     InvalidState,
+
+    /// <summary>The state came back to a browser that did not start this install (no state cookie, or another state's).</summary>
+    StateFromAnotherBrowser,
+
     ExpiredState,
     ReusedState,
 

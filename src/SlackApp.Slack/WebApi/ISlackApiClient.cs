@@ -9,6 +9,15 @@ public interface ISlackApiClient
     /// <summary><c>auth.test</c>: who the token belongs to.</summary>
     Task<AuthTestResult> AuthTestAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// <c>auth.teams.list</c>: one page of the workspaces the token can act in, from <paramref name="cursor"/> (null for the first).
+    /// For an org-wide (Enterprise Grid) install these are the workspaces the org's admins granted the app; otherwise just the one.
+    /// </summary>
+    Task<AuthTeamsListResult> AuthTeamsListAsync(string? cursor = null, int limit = 100, CancellationToken cancellationToken = default);
+
+    /// <summary><c>auth.teams.list</c> through every page, following <c>response_metadata.next_cursor</c>.</summary>
+    IAsyncEnumerable<SlackTeam> AuthTeamsListAllAsync(CancellationToken cancellationToken = default);
+
     /// <summary><c>chat.postMessage</c>. Never retried by the client: a retry after a lost answer would post twice.</summary>
     Task<ChatPostMessageResult> ChatPostMessageAsync(string channel, Message message, PostMessageOptions? options = null, CancellationToken cancellationToken = default);
 

@@ -13,6 +13,33 @@ internal sealed class SlackApiClient(SlackApiTransport transport, string token) 
     public Task<AuthTestResult> AuthTestAsync(CancellationToken cancellationToken = default)
         => transport.PostFormAsync<AuthTestResult>(SlackApiMethods.AuthTest, token, [], cancellationToken);
 
+    public Task<AuthTeamsListResult> AuthTeamsListAsync(string? cursor = null, int limit = 100, CancellationToken cancellationToken = default)
+    {
+        var form = new List<KeyValuePair<string, string>> { new("limit", limit.ToString(CultureInfo.InvariantCulture)) };
+        if (!string.IsNullOrEmpty(cursor))
+        {
+            form.Add(new("cursor", cursor));
+        }
+
+        return transport.PostFormAsync<AuthTeamsListResult>(SlackApiMethods.AuthTeamsList, token, form, cancellationToken);
+    }
+
+    public async IAsyncEnumerable<SlackTeam> AuthTeamsListAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        string? cursor = null;
+        do
+        {
+            var page = await AuthTeamsListAsync(cursor, cancellationToken: cancellationToken);
+            foreach (var team in page.Teams)
+            {
+                yield return team;
+            }
+
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+    }
+
     public Task<ChatPostMessageResult> ChatPostMessageAsync(string channel, Message message, PostMessageOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new PostMessageOptions();

@@ -15,6 +15,7 @@ public static class SlackRetryRules
     private static readonly FrozenSet<string> SafeToRetry = new[]
     {
         SlackApiMethods.AuthTest,
+        SlackApiMethods.AuthTeamsList,
         SlackApiMethods.ChatUpdate,
         SlackApiMethods.ViewsUpdate,
         SlackApiMethods.ViewsPublish,

@@ -5,7 +5,8 @@ namespace SlackApp.Installations;
 
 /// <summary>
 /// <c>app_uninstalled</c>, and <c>tokens_revoked</c> naming the bot token: the workspace's tokens are deleted and it
-/// is marked uninstalled, so every later piece of work for it finds no installation and stops.
+/// is marked uninstalled, so every later piece of work for it finds no installation and stops. For an org-wide
+/// install that is the org's installation, which every linked workspace of the org resolves to: they all stop.
 /// </summary>
 public sealed class AppUninstalledHandler(InstallationStore store) : ISlackHandler<SlackEventRequest>
 {

@@ -32,6 +32,28 @@ internal static class InstallPages
             $"<p>The app is installed in <strong>{Html(teamName ?? teamId ?? "your workspace")}</strong>. Set up your first workflow from its Home tab or with <code>/usergems workflow create</code>.</p>{links}");
     }
 
+    public static IResult InstalledOrgWide(string? enterpriseName, IReadOnlyList<OrgTeam> teams)
+    {
+        var names = teams.Count == 0
+            ? "<p>Slack did not list the workspaces yet; each one starts working when someone there first uses the app.</p>"
+            : $"<p>It is available in {teams.Count} workspace(s): {Html(string.Join(", ", teams.Select(t => t.Name ?? t.TeamId)))}.</p>";
+        return Page(
+            StatusCodes.Status200OK,
+            "UserGems Signals is installed",
+            $"<p>The app is installed across <strong>{Html(enterpriseName ?? "your organization")}</strong>.</p>{names}" +
+            "<p>Each workspace has its own workflows and its own signal secret: set them up from the app's Home tab in that workspace, or with <code>/usergems workflow create</code>.</p>");
+    }
+
+    /// <summary>The state came back to a browser that did not start the install (a forwarded link, another browser, an expired cookie).</summary>
+    public static IResult FromAnotherBrowser() => Page(
+        StatusCodes.Status400BadRequest,
+        "The installation did not complete",
+        """
+        <p>This installation link was opened in a different browser from the one that started it, or it waited too long.
+        For your safety, an installation must finish in the browser where it began.</p>
+        <p><a href="/slack/install">Start the installation again from /slack/install</a> in this same browser.</p>
+        """);
+
     public static IResult Failed(string reason) => Page(
         StatusCodes.Status400BadRequest,
         "The installation did not complete",

@@ -13,6 +13,9 @@ public sealed class InstallationStore(
     SlackTokenRotator? rotator = null,
     ILogger<InstallationStore>? logger = null) : IInstallationStore
 {
+    // Same database, keys and clock; the store gives each newly linked workspace of an org its signal secret.
+    private readonly WorkspaceSettingsRepository _settings = new(connections, secrets, clock);
+
     /// <summary>With token rotation on, a bot token this close to expiry is refreshed before it is handed out.</summary>
     public static readonly TimeSpan RefreshWindow = TimeSpan.FromMinutes(10);
 
@@ -58,24 +61,98 @@ public sealed class InstallationStore(
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The live installation serving a workspace: its own, or else the org-wide installation of its Grid org. The org is
+    /// the one <paramref name="enterpriseId"/> names or, when the caller knows only the team id (a signal, a queued
+    /// notification), the one the team is linked to. A caller naming both must have them from Slack (a verified request,
+    /// Slack's API): a team of an org with an org-wide installation is then linked to it, with its own signal secret.
+    /// </summary>
     public async Task<Installation?> FindAsync(string? enterpriseId, string? teamId, bool isEnterpriseInstall, CancellationToken cancellationToken)
     {
+        enterpriseId = NullIfEmpty(enterpriseId);
+        teamId = NullIfEmpty(teamId);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<InstallationRow>(new CommandDefinition(
-            isEnterpriseInstall
-                ? $"SELECT {InstallationRow.Columns} FROM installations WHERE enterprise_id = @EnterpriseId AND team_id = '' AND uninstalled_at IS NULL"
-                // Team ids are unique across Grid orgs: a workspace is found whether or not the caller knows its enterprise.
-                : $"SELECT {InstallationRow.Columns} FROM installations WHERE team_id = @TeamId AND team_id <> '' AND uninstalled_at IS NULL",
-            new { EnterpriseId = enterpriseId ?? string.Empty, TeamId = teamId ?? string.Empty },
-            cancellationToken: cancellationToken));
-
-        if (row is null && !isEnterpriseInstall && enterpriseId is not null && teamId is not null)
+        InstallationRow? row = null;
+        if (!isEnterpriseInstall && teamId is not null)
         {
-            // A workspace of a Grid org may be served by the org-wide installation.
-            return await FindAsync(enterpriseId, null, isEnterpriseInstall: true, cancellationToken);
+            // Team ids are unique across Grid orgs: a workspace is found whether or not the caller knows its enterprise.
+            row = await connection.QuerySingleOrDefaultAsync<InstallationRow>(new CommandDefinition(
+                $"SELECT {InstallationRow.Columns("i")} FROM installations i WHERE i.team_id = @TeamId AND i.team_id <> '' AND i.uninstalled_at IS NULL",
+                new { TeamId = teamId },
+                cancellationToken: cancellationToken));
+        }
+
+        if (row is null && (enterpriseId ?? teamId) is not null)
+        {
+            row = await connection.QuerySingleOrDefaultAsync<InstallationRow>(new CommandDefinition(
+                $"""
+                SELECT {InstallationRow.Columns("i")}, l.enterprise_id AS LinkedEnterpriseId
+                FROM installations i LEFT JOIN enterprise_teams l ON l.team_id = @TeamId
+                WHERE i.team_id = '' AND i.uninstalled_at IS NULL AND i.enterprise_id = COALESCE(@EnterpriseId, l.enterprise_id)
+                """,
+                new { EnterpriseId = enterpriseId, TeamId = teamId ?? string.Empty },
+                cancellationToken: cancellationToken));
+            // Org-level events may name the enterprise itself where a team id goes: that is no workspace.
+            if (row is not null && enterpriseId is not null && teamId is not null && teamId != enterpriseId && row.LinkedEnterpriseId != enterpriseId)
+            {
+                // First sight of this workspace of the org: from now on its team id alone finds the org's installation.
+                await LinkAsync(enterpriseId, [new(teamId, null)], cancellationToken);
+            }
         }
 
         return row?.ToInstallation(secrets) is { } installation ? await FreshAsync(installation, cancellationToken) : null;
+    }
+
+    /// <summary>
+    /// Records that the workspaces <paramref name="teams"/> belong to Grid org <paramref name="enterpriseId"/> and are served by
+    /// its org-wide installation (from <c>auth.teams.list</c>, <c>team_access_granted</c>, or a verified request). Each gets its
+    /// own settings row and signal secret, kept if it has them already. A known name is kept when none is given.
+    /// </summary>
+    public async Task LinkAsync(string enterpriseId, IReadOnlyCollection<OrgTeam> teams, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(enterpriseId);
+        var now = clock.GetUtcNow();
+        await using (var connection = await connections.OpenAsync(cancellationToken))
+        {
+            foreach (var team in teams)
+            {
+                var sql = team.Name is null
+                    ? connections.Dialect.Upsert("enterprise_teams", ["team_id"], ["enterprise_id", "linked_at"], ["team_name"])
+                    : connections.Dialect.Upsert("enterprise_teams", ["team_id"], ["enterprise_id", "team_name", "linked_at"]);
+                await connection.ExecuteAsync(new CommandDefinition(
+                    sql, new { team_id = team.TeamId, enterprise_id = enterpriseId, team_name = team.Name, linked_at = now }, cancellationToken: cancellationToken));
+            }
+        }
+
+        foreach (var team in teams)
+        {
+            // Signals are addressed and signed per workspace, so each workspace of the org has its own secret.
+            await _settings.EnsureSignalSecretAsync(new Workspace(team.TeamId, enterpriseId), cancellationToken);
+        }
+    }
+
+    /// <summary>The org's admins removed the app from these workspaces: their team ids no longer find the org's installation.</summary>
+    public async Task UnlinkAsync(string enterpriseId, IReadOnlyCollection<string> teamIds, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        foreach (var teamId in teamIds)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM enterprise_teams WHERE enterprise_id = @EnterpriseId AND team_id = @TeamId",
+                new { EnterpriseId = enterpriseId, TeamId = teamId },
+                cancellationToken: cancellationToken));
+        }
+    }
+
+    /// <summary>The workspaces linked to the org-wide installation of <paramref name="enterpriseId"/>, by team id.</summary>
+    public async Task<IReadOnlyList<OrgTeam>> ListLinkedAsync(string enterpriseId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var teams = await connection.QueryAsync<OrgTeam>(new CommandDefinition(
+            "SELECT team_id AS TeamId, team_name AS Name FROM enterprise_teams WHERE enterprise_id = @EnterpriseId ORDER BY team_id",
+            new { EnterpriseId = enterpriseId },
+            cancellationToken: cancellationToken));
+        return teams.AsList();
     }
 
     private async Task<Installation> FreshAsync(Installation installation, CancellationToken cancellationToken)
@@ -113,21 +190,44 @@ public sealed class InstallationStore(
             cancellationToken: cancellationToken));
     }
 
-    /// <summary>The installation record of a workspace, live or uninstalled (tokens omitted when uninstalled).</summary>
+    /// <summary>
+    /// The installation record serving a workspace, live or uninstalled (tokens omitted when uninstalled): its own, or the
+    /// org-wide installation of its Grid org (see <see cref="FindAsync"/>); a live one is preferred over an uninstalled one.
+    /// </summary>
     public async Task<InstallationStatus?> GetStatusAsync(Workspace workspace, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<InstallationStatus>(new CommandDefinition(
+        var own = await connection.QuerySingleOrDefaultAsync<InstallationStatus>(new CommandDefinition(
             """
-            SELECT team_id AS TeamId, team_name AS TeamName, installer_user_id AS InstallerUserId,
+            SELECT team_id AS TeamId, enterprise_id AS EnterpriseId, team_name AS TeamName, installer_user_id AS InstallerUserId,
                    installed_at AS InstalledAt, uninstalled_at AS UninstalledAt, app_id AS AppId, bot_user_id AS BotUserId
-            FROM installations WHERE team_id = @TeamId
+            FROM installations WHERE team_id = @TeamId AND team_id <> ''
             """,
             // Slack team ids are unique across Enterprise Grid orgs, so a workspace of a Grid org is found
             // whether or not the caller knows its enterprise id (a signal source does not).
             new { workspace.TeamId },
             cancellationToken: cancellationToken));
+        if (own is { UninstalledAt: null })
+        {
+            return Known(own);
+        }
+
+        var orgWide = await connection.QuerySingleOrDefaultAsync<InstallationStatus>(new CommandDefinition(
+            """
+            SELECT @TeamId AS TeamId, i.enterprise_id AS EnterpriseId, l.team_name AS TeamName, i.installer_user_id AS InstallerUserId,
+                   i.installed_at AS InstalledAt, i.uninstalled_at AS UninstalledAt, i.app_id AS AppId, i.bot_user_id AS BotUserId,
+                   i.is_enterprise_install AS IsOrgWide
+            FROM installations i LEFT JOIN enterprise_teams l ON l.team_id = @TeamId
+            WHERE i.team_id = '' AND i.enterprise_id = COALESCE(@EnterpriseId, l.enterprise_id)
+            """,
+            new { workspace.TeamId, EnterpriseId = NullIfEmpty(workspace.EnterpriseId) },
+            cancellationToken: cancellationToken));
+        return orgWide is { UninstalledAt: null } || own is null ? Known(orgWide) : Known(own);
     }
+
+    // Dapper reads '' for a workspace outside any Grid org.
+    private static InstallationStatus? Known(InstallationStatus? status) =>
+        status is { EnterpriseId: "" } ? status with { EnterpriseId = null } : status;
 
     /// <summary>True while the workspace has the app installed; work for other workspaces is a no-op.</summary>
     public async Task<bool> IsInstalledAsync(Workspace workspace, CancellationToken cancellationToken)
@@ -136,14 +236,21 @@ public sealed class InstallationStore(
         return status is { UninstalledAt: null };
     }
 
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
     private sealed record InstallationRow
     {
-        public const string Columns =
-            "enterprise_id AS EnterpriseId, team_id AS TeamId, enterprise_name AS EnterpriseName, team_name AS TeamName, " +
-            "is_enterprise_install AS IsEnterpriseInstall, app_id AS AppId, bot_user_id AS BotUserId, bot_id AS BotId, " +
-            "bot_token_protected AS BotTokenProtected, bot_refresh_token_protected AS BotRefreshTokenProtected, " +
-            "bot_token_expires_at AS BotTokenExpiresAt, bot_scopes AS BotScopes, installer_user_id AS InstallerUserId, " +
-            "installed_at AS InstalledAt";
+        public static string Columns(string table) => string.Join(", ", new[]
+        {
+            "enterprise_id AS EnterpriseId", "team_id AS TeamId", "enterprise_name AS EnterpriseName", "team_name AS TeamName",
+            "is_enterprise_install AS IsEnterpriseInstall", "app_id AS AppId", "bot_user_id AS BotUserId", "bot_id AS BotId",
+            "bot_token_protected AS BotTokenProtected", "bot_refresh_token_protected AS BotRefreshTokenProtected",
+            "bot_token_expires_at AS BotTokenExpiresAt", "bot_scopes AS BotScopes", "installer_user_id AS InstallerUserId",
+            "installed_at AS InstalledAt",
+        }.Select(column => $"{table}.{column}"));
+
+        /// <summary>For an org-wide row: the org the asked team is linked to, if any.</summary>
+        public string? LinkedEnterpriseId { get; init; }
 
         public string EnterpriseId { get; init; } = string.Empty;
         public string TeamId { get; init; } = string.Empty;

@@ -40,9 +40,9 @@ public sealed class SlackOAuthFlowTests : IDisposable
     public async Task Completes_an_install_and_saves_every_field_of_the_installation()
     {
         _host.Slack.ThenJson(AccessOk).ThenJson(AuthTestOk);
-        var state = StateOf(Flow.BeginInstall());
+        var browser = Begin();
 
-        var result = await Flow.CompleteAsync(new SlackOAuthCallback("1234.5678.abcd", state, null), TestContext.Current.CancellationToken);
+        var result = await Flow.CompleteAsync(browser.Callback("1234.5678.abcd", null), TestContext.Current.CancellationToken);
 
         Assert.True(result.Succeeded);
         var saved = Assert.Single(_store.Saved);
@@ -67,9 +67,9 @@ public sealed class SlackOAuthFlowTests : IDisposable
     public async Task Exchanges_the_code_form_encoded_with_client_credentials_and_redirect_uri()
     {
         _host.Slack.ThenJson(AccessOk).ThenJson(AuthTestOk);
-        var state = StateOf(Flow.BeginInstall());
+        var browser = Begin();
 
-        await Flow.CompleteAsync(new SlackOAuthCallback("1234.5678.abcd", state, null), TestContext.Current.CancellationToken);
+        await Flow.CompleteAsync(browser.Callback("1234.5678.abcd", null), TestContext.Current.CancellationToken);
 
         var exchange = _host.Slack.Requests[0];
         Assert.Equal("https://slack.test/api/oauth.v2.access", exchange.Uri.ToString());
@@ -87,9 +87,9 @@ public sealed class SlackOAuthFlowTests : IDisposable
     [Fact]
     public async Task Access_denied_saves_nothing_and_calls_nothing()
     {
-        var state = StateOf(Flow.BeginInstall());
+        var browser = Begin();
 
-        var result = await Flow.CompleteAsync(new SlackOAuthCallback(null, state, "access_denied"), TestContext.Current.CancellationToken);
+        var result = await Flow.CompleteAsync(browser.Callback(null, "access_denied"), TestContext.Current.CancellationToken);
 
         Assert.False(result.Succeeded);
         Assert.Equal(SlackOAuthFailureKind.AccessDenied, result.Failure.Kind);
@@ -102,10 +102,11 @@ public sealed class SlackOAuthFlowTests : IDisposable
     public async Task A_reused_state_is_refused_and_the_install_is_saved_once()
     {
         _host.Slack.ThenJson(AccessOk).ThenJson(AuthTestOk);
-        var state = StateOf(Flow.BeginInstall());
-        await Flow.CompleteAsync(new SlackOAuthCallback("code-1", state, null), TestContext.Current.CancellationToken);
+        var browser = Begin();
+        await Flow.CompleteAsync(browser.Callback("code-1", null), TestContext.Current.CancellationToken);
 
-        var replay = await Flow.CompleteAsync(new SlackOAuthCallback("code-1", state, null), TestContext.Current.CancellationToken);
+        // A replay by someone holding the cookie too: the single use of the state still stops it.
+        var replay = await Flow.CompleteAsync(browser.Callback("code-1", null), TestContext.Current.CancellationToken);
 
         Assert.Equal(SlackOAuthFailureKind.ReusedState, replay.Failure?.Kind);
         Assert.Single(_store.Saved);
@@ -115,10 +116,10 @@ public sealed class SlackOAuthFlowTests : IDisposable
     [Fact]
     public async Task An_expired_state_is_refused_before_the_code_is_exchanged()
     {
-        var state = StateOf(Flow.BeginInstall());
+        var browser = Begin();
         _host.Time.Advance(TimeSpan.FromMinutes(11));
 
-        var result = await Flow.CompleteAsync(new SlackOAuthCallback("code-1", state, null), TestContext.Current.CancellationToken);
+        var result = await Flow.CompleteAsync(browser.Callback("code-1", null), TestContext.Current.CancellationToken);
 
         Assert.Equal(SlackOAuthFailureKind.ExpiredState, result.Failure?.Kind);
         Assert.Empty(_host.Slack.Requests);
@@ -128,7 +129,8 @@ public sealed class SlackOAuthFlowTests : IDisposable
     [Fact]
     public async Task A_forged_state_is_refused()
     {
-        var result = await Flow.CompleteAsync(new SlackOAuthCallback("code-1", "forged", null), TestContext.Current.CancellationToken);
+        // Forged along with its cookie: the browser check passes, the state's own seal does not.
+        var result = await Flow.CompleteAsync(new SlackOAuthCallback("code-1", "forged", null, BrowserState: "forged"), TestContext.Current.CancellationToken);
 
         Assert.Equal(SlackOAuthFailureKind.InvalidState, result.Failure?.Kind);
         Assert.Empty(_host.Slack.Requests);
@@ -138,9 +140,9 @@ public sealed class SlackOAuthFlowTests : IDisposable
     public async Task A_refused_exchange_reports_slack_error_code_and_saves_nothing()
     {
         _host.Slack.ThenJson("""{"ok":false,"error":"invalid_code"}""");
-        var state = StateOf(Flow.BeginInstall());
+        var browser = Begin();
 
-        var result = await Flow.CompleteAsync(new SlackOAuthCallback("stale", state, null), TestContext.Current.CancellationToken);
+        var result = await Flow.CompleteAsync(browser.Callback("stale", null), TestContext.Current.CancellationToken);
 
         Assert.Equal(SlackOAuthFailureKind.ExchangeFailed, result.Failure?.Kind);
         Assert.Equal("invalid_code", result.Failure?.SlackError);
@@ -150,9 +152,9 @@ public sealed class SlackOAuthFlowTests : IDisposable
     [Fact]
     public async Task A_missing_code_is_refused()
     {
-        var state = StateOf(Flow.BeginInstall());
+        var browser = Begin();
 
-        var result = await Flow.CompleteAsync(new SlackOAuthCallback(null, state, null), TestContext.Current.CancellationToken);
+        var result = await Flow.CompleteAsync(browser.Callback(null, null), TestContext.Current.CancellationToken);
 
         Assert.Equal(SlackOAuthFailureKind.MissingCode, result.Failure?.Kind);
     }
@@ -163,9 +165,9 @@ public sealed class SlackOAuthFlowTests : IDisposable
         _host.Slack
             .ThenJson("""{"ok":true,"access_token":"xoxb-org","token_type":"bot","scope":"chat:write","bot_user_id":"U0BOT","app_id":"A1","team":null,"enterprise":{"id":"E111","name":"Acme Grid"},"is_enterprise_install":true,"authed_user":{"id":"W111"}}""")
             .ThenJson("""{"ok":true,"bot_id":"B111","enterprise_id":"E111","is_enterprise_install":true}""");
-        var state = StateOf(Flow.BeginInstall());
+        var browser = Begin();
 
-        var result = await Flow.CompleteAsync(new SlackOAuthCallback("code", state, null), TestContext.Current.CancellationToken);
+        var result = await Flow.CompleteAsync(browser.Callback("code", null), TestContext.Current.CancellationToken);
 
         Assert.True(result.Succeeded);
         Assert.Null(result.Installation.TeamId);
@@ -183,5 +185,104 @@ public sealed class SlackOAuthFlowTests : IDisposable
         Assert.Equal(new SlackOAuthCallback("abc", "xyz", "access_denied"), SlackOAuthCallback.FromQuery(query));
     }
 
+    [Fact]
+    public void Install_binds_the_state_to_the_browser_with_an_HttpOnly_Lax_cookie_that_lives_as_long_as_the_state()
+    {
+        var http = new DefaultHttpContext();
+
+        var state = StateOf(Flow.BeginInstall(http.Response));
+
+        var cookie = SetCookie(http.Response);
+        Assert.Equal("slack-app-oauth-state", cookie.Name.ToString());
+        Assert.Equal(state, cookie.Value.ToString());
+        Assert.True(cookie.HttpOnly);
+        Assert.Equal(Microsoft.Net.Http.Headers.SameSiteMode.Lax, cookie.SameSite);
+        Assert.Equal("/", cookie.Path.ToString());
+        Assert.Equal(TimeSpan.FromMinutes(10), cookie.MaxAge);
+        // Served over plain http (local development): a Secure cookie would never come back.
+        Assert.False(cookie.Secure);
+    }
+
+    [Fact]
+    public void The_state_cookie_is_Secure_when_the_install_page_is_served_over_https()
+    {
+        var http = new DefaultHttpContext();
+        http.Request.IsHttps = true;
+
+        Flow.BeginInstall(http.Response);
+
+        Assert.True(SetCookie(http.Response).Secure);
+    }
+
+    [Fact]
+    public async Task A_state_from_a_browser_without_the_cookie_is_refused_and_stays_usable_by_the_installer()
+    {
+        _host.Slack.ThenJson(AccessOk).ThenJson(AuthTestOk);
+        var installer = Begin();
+
+        // The install link forwarded to someone else: Slack's redirect reaches a browser that never saw /slack/install.
+        var elsewhere = await Flow.CompleteAsync(installer.Callback("code-1", null) with { BrowserState = null }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(SlackOAuthFailureKind.StateFromAnotherBrowser, elsewhere.Failure?.Kind);
+        Assert.Empty(_host.Slack.Requests);
+        Assert.Empty(_store.Saved);
+        var own = await Flow.CompleteAsync(installer.Callback("code-1", null), TestContext.Current.CancellationToken);
+        Assert.True(own.Succeeded);
+    }
+
+    [Fact]
+    public async Task A_state_presented_with_the_cookie_of_another_install_is_refused()
+    {
+        var victim = Begin();
+        var attacker = Begin();
+
+        var result = await Flow.CompleteAsync(attacker.Callback("code-1", null) with { BrowserState = victim.Cookie }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(SlackOAuthFailureKind.StateFromAnotherBrowser, result.Failure?.Kind);
+        Assert.Empty(_host.Slack.Requests);
+    }
+
+    [Fact]
+    public void Clearing_the_state_cookie_expires_it_on_the_same_path()
+    {
+        var http = new DefaultHttpContext();
+
+        SlackOAuthStateCookie.Clear(http.Response);
+
+        var cookie = SetCookie(http.Response);
+        Assert.Equal("slack-app-oauth-state", cookie.Name.ToString());
+        Assert.Equal(string.Empty, cookie.Value.ToString());
+        Assert.True(cookie.Expires < DateTimeOffset.UnixEpoch.AddDays(1));
+        Assert.Equal("/", cookie.Path.ToString());
+        Assert.True(cookie.HttpOnly);
+    }
+
+    [Fact]
+    public void Callback_from_a_request_carries_the_browsers_state_cookie()
+    {
+        var http = new DefaultHttpContext();
+        http.Request.QueryString = new QueryString("?code=abc&state=xyz");
+        http.Request.Headers.Cookie = "other=1; slack-app-oauth-state=xyz";
+
+        Assert.Equal(new SlackOAuthCallback("abc", "xyz", null, "xyz"), SlackOAuthCallback.FromRequest(http.Request));
+    }
+
+    /// <summary>Starts an install as a browser would: the state from the authorize URL, the cookie from the response.</summary>
+    private InstallingBrowser Begin()
+    {
+        var http = new DefaultHttpContext();
+        var state = StateOf(Flow.BeginInstall(http.Response));
+        return new InstallingBrowser(state, SetCookie(http.Response).Value.ToString());
+    }
+
+    private static Microsoft.Net.Http.Headers.SetCookieHeaderValue SetCookie(HttpResponse response) =>
+        Microsoft.Net.Http.Headers.SetCookieHeaderValue.Parse(Assert.Single(response.Headers.SetCookie.ToArray()));
+
     private static string StateOf(string authorizeUrl) => QueryHelpers.ParseQuery(new Uri(authorizeUrl).Query)["state"].ToString();
+
+    /// <summary>The browser that started an install: Slack redirects it back with the state, and it sends its cookie.</summary>
+    private sealed record InstallingBrowser(string State, string Cookie)
+    {
+        public SlackOAuthCallback Callback(string? code, string? error) => new(code, State, error, Cookie);
+    }
 }

@@ -255,6 +255,7 @@ public sealed class SlackApiErrorTests : IDisposable
 
     [Theory]
     [InlineData("auth.test", true)]
+    [InlineData("auth.teams.list", true)]
     [InlineData("chat.update", true)]
     [InlineData("views.update", true)]
     [InlineData("views.publish", true)]

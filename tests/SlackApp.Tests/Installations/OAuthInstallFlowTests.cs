@@ -90,7 +90,8 @@ public sealed partial class OAuthInstallFlowTests : IDisposable
     [Fact]
     public async Task A_forged_state_shows_the_error_page_and_stores_nothing()
     {
-        var response = await _browser.GetAsync(new Uri("/slack/oauth_redirect?code=good-code&state=forged", UriKind.Relative), _ct);
+        // Forged together with a matching cookie: the browser check passes, the state's seal does not.
+        var response = await RedirectWithCookieAsync("code=good-code&state=forged", cookie: "forged");
 
         await AssertFailedAsync(response, "not valid");
     }
@@ -101,12 +102,101 @@ public sealed partial class OAuthInstallFlowTests : IDisposable
         var state = await StartInstallAsync();
         await _browser.GetAsync(new Uri($"/slack/oauth_redirect?code=good-code&state={Uri.EscapeDataString(state)}", UriKind.Relative), _ct);
 
-        var replay = await _browser.GetAsync(new Uri($"/slack/oauth_redirect?code=second-code&state={Uri.EscapeDataString(state)}", UriKind.Relative), _ct);
+        // Replayed by someone who kept the cookie as well: the state works once.
+        var replay = await RedirectWithCookieAsync($"code=second-code&state={Uri.EscapeDataString(state)}", cookie: state);
 
         Assert.Equal(HttpStatusCode.BadRequest, replay.StatusCode);
         Assert.Contains("already used", await replay.Content.ReadAsStringAsync(_ct), StringComparison.Ordinal);
         var stored = await _app.Service<IInstallationStore>().FindAsync(null, "T9TK3CUKW", isEnterpriseInstall: false, _ct);
         Assert.EndsWith("pdFZKVeTuE8sk7oOcBrzbqgy", stored?.BotToken, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_same_browser_going_back_to_a_finished_install_is_sent_to_start_again()
+    {
+        var state = await StartInstallAsync();
+        await _browser.GetAsync(new Uri($"/slack/oauth_redirect?code=good-code&state={Uri.EscapeDataString(state)}", UriKind.Relative), _ct);
+
+        var again = await _browser.GetAsync(new Uri($"/slack/oauth_redirect?code=second-code&state={Uri.EscapeDataString(state)}", UriKind.Relative), _ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Contains("/slack/install", await again.Content.ReadAsStringAsync(_ct), StringComparison.Ordinal);
+        Assert.Single(_app.Slack.CallsTo("oauth.v2.access"));
+    }
+
+    [Fact]
+    public async Task A_state_opened_in_another_browser_is_refused_and_the_installer_can_still_finish()
+    {
+        var state = await StartInstallAsync();
+        using var otherBrowser = _app.CreateClient(new() { AllowAutoRedirect = false });
+
+        var response = await otherBrowser.GetAsync(new Uri($"/slack/oauth_redirect?code=good-code&state={Uri.EscapeDataString(state)}", UriKind.Relative), _ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var page = await response.Content.ReadAsStringAsync(_ct);
+        Assert.Contains("<a href=\"/slack/install\">", page, StringComparison.Ordinal);
+        Assert.Contains("same browser", page, StringComparison.Ordinal);
+        Assert.Empty(_app.Slack.CallsTo("oauth.v2.access"));
+        Assert.Null(await _app.Service<InstallationStore>().GetStatusAsync(new Workspace("T9TK3CUKW"), _ct));
+        // The refusal did not spend the state: the browser that started the install completes it.
+        var own = await _browser.GetAsync(new Uri($"/slack/oauth_redirect?code=good-code&state={Uri.EscapeDataString(state)}", UriKind.Relative), _ct);
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_state_presented_with_the_cookie_of_another_install_is_refused()
+    {
+        var victims = await StartInstallAsync();
+        var attackers = await StartInstallAsync();
+
+        var response = await RedirectWithCookieAsync($"code=good-code&state={Uri.EscapeDataString(attackers)}", cookie: victims);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("same browser", await response.Content.ReadAsStringAsync(_ct), StringComparison.Ordinal);
+        Assert.Empty(_app.Slack.CallsTo("oauth.v2.access"));
+    }
+
+    [Fact]
+    public async Task Install_page_sets_an_HttpOnly_Lax_state_cookie_for_ten_minutes_and_is_never_cached()
+    {
+        var response = await _browser.GetAsync(new Uri("/slack/install", UriKind.Relative), _ct);
+
+        var state = System.Web.HttpUtility.ParseQueryString(new Uri(AuthorizeLink(await response.Content.ReadAsStringAsync(_ct))).Query)["state"];
+        var cookie = StateCookie(response);
+        Assert.Equal(state, cookie.Value.ToString());
+        Assert.True(cookie.HttpOnly);
+        Assert.Equal(Microsoft.Net.Http.Headers.SameSiteMode.Lax, cookie.SameSite);
+        Assert.Equal("/", cookie.Path.ToString());
+        Assert.Equal(TimeSpan.FromMinutes(10), cookie.MaxAge);
+        Assert.False(cookie.Secure);
+        Assert.True(response.Headers.CacheControl?.NoStore);
+    }
+
+    [Fact]
+    public async Task Over_https_the_state_cookie_is_Secure()
+    {
+        using var browser = _app.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+
+        var response = await browser.GetAsync(new Uri("/slack/install", UriKind.Relative), _ct);
+
+        Assert.True(StateCookie(response).Secure);
+    }
+
+    [Theory]
+    [InlineData("code=good-code")]
+    [InlineData("code=bad-code")]
+    [InlineData("error=access_denied")]
+    public async Task The_redirect_clears_the_state_cookie_whatever_the_outcome(string outcome)
+    {
+        var state = await StartInstallAsync();
+
+        var response = await _browser.GetAsync(new Uri($"/slack/oauth_redirect?{outcome}&state={Uri.EscapeDataString(state)}", UriKind.Relative), _ct);
+
+        var cleared = StateCookie(response);
+        Assert.Equal(string.Empty, cleared.Value.ToString());
+        Assert.True(cleared.Expires < DateTimeOffset.UtcNow);
+        Assert.Equal("/", cleared.Path.ToString());
     }
 
     [Fact]
@@ -141,6 +231,19 @@ public sealed partial class OAuthInstallFlowTests : IDisposable
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Contains("Slack:ClientId", await response.Content.ReadAsStringAsync(_ct), StringComparison.Ordinal);
     }
+
+    /// <summary>Slack's redirect arriving with exactly <paramref name="cookie"/> as the state cookie (a replay, or someone else's).</summary>
+    private async Task<HttpResponseMessage> RedirectWithCookieAsync(string query, string cookie)
+    {
+        using var client = _app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/slack/oauth_redirect?{query}", UriKind.Relative));
+        request.Headers.Add("Cookie", $"{SlackOAuthStateCookie.Name}={cookie}");
+        return await client.SendAsync(request, _ct);
+    }
+
+    private static Microsoft.Net.Http.Headers.SetCookieHeaderValue StateCookie(HttpResponseMessage response) =>
+        Microsoft.Net.Http.Headers.SetCookieHeaderValue.ParseList(response.Headers.GetValues("Set-Cookie").ToList())
+            .Single(c => c.Name == SlackOAuthStateCookie.Name);
 
     private async Task<string> StartInstallAsync()
     {
