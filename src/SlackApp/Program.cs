@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SlackApp.Data;
@@ -18,6 +19,9 @@ builder.AddSlackSandbox(sandbox => sandbox.Use<SlackApp.LocalSandbox.ProductSand
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
+// Behind a reverse proxy that ends TLS on this machine (ASP.NET Core trusts loopback proxies by default), the
+// request still counts as https: the OAuth state cookie stays Secure.
+builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
 builder.Services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.SectionName).ValidateOnStart();
 builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
 builder.Services.AddData();
@@ -35,6 +39,7 @@ builder.Services.AddSlackRouting(slack => slack
 
 var app = builder.Build();
 
+app.UseForwardedHeaders();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 app.MapSlackEvents("/slack/events");
 app.MapInstallation();

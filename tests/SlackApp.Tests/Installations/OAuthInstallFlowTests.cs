@@ -183,6 +183,17 @@ public sealed partial class OAuthInstallFlowTests : IDisposable
         Assert.True(StateCookie(response).Secure);
     }
 
+    [Fact]
+    public async Task Behind_a_local_proxy_that_ends_tls_the_state_cookie_is_still_Secure()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/slack/install", UriKind.Relative));
+        request.Headers.Add("X-Forwarded-Proto", "https");
+
+        var response = await _browser.SendAsync(request, _ct);
+
+        Assert.True(StateCookie(response).Secure);
+    }
+
     [Theory]
     [InlineData("code=good-code")]
     [InlineData("code=bad-code")]
