@@ -22,7 +22,11 @@ public sealed class HomeTabFlowTests(SandboxBrowser sandbox) : IClassFixture<San
         await modal.GetByLabel("Account status").SelectOptionAsync(new SelectOptionValue { Label = "Customer" });
         await modal.GetByLabel("DM the CSM").CheckAsync();
         await modal.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await Expect(modal).ToBeHiddenAsync();
+        // Opened from Home there is no channel to answer in: the form itself turns into the confirmation.
+        var saved = page.GetByRole(AriaRole.Dialog, new() { Name = "Workflow saved" });
+        await Expect(saved).ToContainTextAsync("Created Director+ promotions at customers");
+        await saved.GetByRole(AriaRole.Button, new() { Name = "OK" }).ClickAsync();
+        await Expect(saved).ToBeHiddenAsync();
         await Expect(home).ToContainTextAsync("Director+ promotions at customers");
         await Expect(home).ToContainTextAsync("On");
 

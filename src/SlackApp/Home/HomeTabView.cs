@@ -24,16 +24,20 @@ public static class HomeTabView
         var blocks = new List<Block>
         {
             new HeaderBlock(new PlainText("UserGems Signals")),
-            new SectionBlock { Text = new MarkdownText(Status(model)) },
-            new ActionsBlock(
+            new SectionBlock { BlockId = "home.status", Text = new MarkdownText(Status(model)) },
+        };
+
+        // Drawn per person: only the actions their rights allow; the guards on those actions stay the real check.
+        blocks.Add(model.Access.CanChange
+            ? new ActionsBlock(
             [
                 new Button(new PlainText("New workflow")) { ActionId = WorkflowActionIds.New, Value = "new", Style = ButtonStyle.Primary },
                 new Button(new PlainText("Settings")) { ActionId = HomeActionIds.Settings, Value = "settings" },
             ])
             {
                 BlockId = "home.buttons",
-            },
-        };
+            }
+            : new ContextBlock([new MarkdownText(model.Access.WhoCanChange())]) { BlockId = "home.rights" });
 
         if (model.Access.IsAdmin)
         {
@@ -70,7 +74,12 @@ public static class HomeTabView
         blocks.Add(new HeaderBlock(new PlainText("Workflows")));
         if (model.Workflows.Count == 0)
         {
-            blocks.Add(new SectionBlock { Text = new MarkdownText("No workflows yet. A workflow says who hears about which signals: press *New workflow* to create one.") });
+            blocks.Add(new SectionBlock
+            {
+                Text = new MarkdownText(model.Access.CanChange
+                    ? "No workflows yet. A workflow says who hears about which signals: press *New workflow* to create one."
+                    : "No workflows yet. A workflow says who hears about which signals."),
+            });
         }
 
         foreach (var workflow in model.Workflows.Take(PageSize))
@@ -79,7 +88,7 @@ public static class HomeTabView
             {
                 BlockId = $"home.workflow.{workflow.Id.ToString(CultureInfo.InvariantCulture)}",
                 Text = UntrustedText.Markdown(WorkflowListMessage.Describe(workflow)),
-                Accessory = Menu(workflow),
+                Accessory = model.Access.CanChange ? Menu(workflow) : TestButton(workflow),
             });
         }
 
@@ -126,6 +135,19 @@ public static class HomeTabView
         };
     }
 
+    /// <summary>What a member may do with a workflow from the Home tab: send themselves a test.</summary>
+    public static Button TestButton(Workflow workflow)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        return new Button(new PlainText("Send test"))
+        {
+            ActionId = WorkflowActionIds.Test,
+            Value = IdValue.Write(workflow.Id),
+            // One "Send test" per workflow: a screen reader hears which.
+            AccessibilityLabel = UntrustedText.Truncate($"Send test: {workflow.Name}", 75),
+        };
+    }
+
     private static string Status(HomeTabModel model)
     {
         var lines = new List<string>();
@@ -147,11 +169,7 @@ public static class HomeTabView
         lines.Add(model.Settings.FallbackChannelId is { } channel
             ? $"Fallback channel: <#{channel}>"
             : "Fallback channel: not set");
-        if (!model.Access.CanChange)
-        {
-            lines.Add("_You can view and test workflows; admins, the installer and workflow managers can change them._");
-        }
-
+        lines.Add(model.Access.ManagersLine());
         return string.Join('\n', lines);
     }
 }

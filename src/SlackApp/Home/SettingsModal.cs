@@ -14,8 +14,6 @@ public static class SettingsModal
     public const string ManagersBlock = "managers";
     public const string ActionSuffix = ".value";
 
-    public const string InvalidUrl = "Enter an https:// address, e.g. https://acme.lightning.force.com";
-
     public static ModalView Build(WorkspaceSettings settings, IReadOnlyList<string> managers, bool isAdmin)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -27,19 +25,19 @@ public static class SettingsModal
                 ActionId = SalesforceBlock + ActionSuffix,
                 InitialValue = settings.SalesforceBaseUrl,
                 MaxLength = 500,
-                Placeholder = new PlainText("https://acme.lightning.force.com"),
+                Placeholder = settings.SalesforceBaseUrl is null ? new PlainText("https://acme.my.salesforce.com") : null,
             })
             {
                 BlockId = SalesforceBlock,
                 Optional = true,
-                Hint = new PlainText("Makes \"Open in Salesforce\" links in notifications."),
+                Hint = new PlainText("Makes \"Open in Salesforce\" links in notifications: your org's address on salesforce.com or force.com."),
             },
             new InputBlock(new PlainText("Default fallback channel"), new ConversationsSelect
             {
                 ActionId = FallbackChannelBlock + ActionSuffix,
                 InitialConversation = settings.FallbackChannelId,
                 Filter = WorkflowModal.ChannelFilter,
-                Placeholder = new PlainText("A channel"),
+                Placeholder = settings.FallbackChannelId is null ? new PlainText("A channel") : null,
             })
             {
                 BlockId = FallbackChannelBlock,
@@ -54,7 +52,7 @@ public static class SettingsModal
             {
                 ActionId = ManagersBlock + ActionSuffix,
                 InitialUsers = managers.Count == 0 ? null : managers,
-                Placeholder = new PlainText("People"),
+                Placeholder = managers.Count == 0 ? new PlainText("People") : null,
             })
             {
                 BlockId = ManagersBlock,
@@ -75,30 +73,6 @@ public static class SettingsModal
             Close = new PlainText("Cancel"),
             Blocks = blocks,
         };
-    }
-
-    /// <summary>The URL as it is stored (no trailing slash), null when empty; false when it is not an https URL.</summary>
-    public static bool TryReadSalesforceUrl(string? text, out string? url)
-    {
-        url = null;
-        var trimmed = text?.Trim() ?? string.Empty;
-        if (trimmed.Length == 0)
-        {
-            return true;
-        }
-
-        if (!Uri.TryCreate(trimmed, UriKind.Absolute, out var uri)
-            || uri.Scheme != Uri.UriSchemeHttps
-            || string.IsNullOrEmpty(uri.Host)
-            || !string.IsNullOrEmpty(uri.UserInfo)
-            || !string.IsNullOrEmpty(uri.Query)
-            || !string.IsNullOrEmpty(uri.Fragment))
-        {
-            return false;
-        }
-
-        url = uri.GetLeftPart(UriPartial.Path).TrimEnd('/');
-        return true;
     }
 
     public static string? Text(ViewState state, string blockId) => state.GetText(blockId, blockId + ActionSuffix);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using SlackApp.Installations;
 using SlackApp.Slack.Routing;
 using SlackApp.Workflows;
@@ -7,9 +8,15 @@ namespace SlackApp.Home;
 
 /// <summary>
 /// Saves the settings modal (the guard let only admins and managers submit it); the managers field is an admin's
-/// alone, so a manager who changed it gets an error on that field.
+/// alone, so a manager who changed it gets an error on that field. The Salesforce base URL must be on Salesforce's
+/// own domains or a host the operator allowed (<see cref="SalesforceBaseUrl"/>); the reason is shown on its field.
 /// </summary>
-public sealed class SettingsSubmission(WorkspaceSettingsRepository settings, WorkflowPermissions permissions, IWorkflowChangeObserver observer, TimeProvider clock) : ISlackHandler<SlackViewSubmissionRequest>
+public sealed class SettingsSubmission(
+    WorkspaceSettingsRepository settings,
+    WorkflowPermissions permissions,
+    IWorkflowChangeObserver observer,
+    IOptions<SalesforceOptions> salesforceOptions,
+    TimeProvider clock) : ISlackHandler<SlackViewSubmissionRequest>
 {
     public async Task HandleAsync(SlackViewSubmissionRequest request, CancellationToken cancellationToken)
     {
@@ -17,14 +24,15 @@ public sealed class SettingsSubmission(WorkspaceSettingsRepository settings, Wor
         var context = request.Context;
         var access = await permissions.GetAsync(context.Workspace(), context.RequiredUserId(), context.Client, cancellationToken);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!SettingsModal.TryReadSalesforceUrl(SettingsModal.Text(request.State, SettingsModal.SalesforceBlock), out var url))
+        var salesforce = SalesforceBaseUrl.Check(SettingsModal.Text(request.State, SettingsModal.SalesforceBlock), salesforceOptions.Value.AllowedHosts);
+        if (salesforce.Problem is { } urlProblem)
         {
-            errors[SettingsModal.SalesforceBlock] = SettingsModal.InvalidUrl;
+            errors[SettingsModal.SalesforceBlock] = urlProblem;
         }
 
         var fallback = request.State.GetConversation(SettingsModal.FallbackChannelBlock, SettingsModal.FallbackChannelBlock + SettingsModal.ActionSuffix);
         // Within the channel check budget, so a slow Slack cannot push the ack past Slack's deadline and lose the errors.
-        if (fallback is not null && (await ChannelCheck.ProblemsAsync(context.Client, [fallback], clock, cancellationToken)).GetValueOrDefault(fallback) is { } problem)
+        if (fallback is not null && (await ChannelCheck.ProblemsAsync(context.Client, [fallback], clock, null, cancellationToken)).GetValueOrDefault(fallback) is { } problem)
         {
             errors[SettingsModal.FallbackChannelBlock] = problem;
         }
@@ -42,7 +50,7 @@ public sealed class SettingsSubmission(WorkspaceSettingsRepository settings, Wor
         }
 
         var workspace = context.Workspace();
-        await settings.SaveAsync(workspace, url, fallback, context.RequiredUserId(), cancellationToken);
+        await settings.SaveAsync(workspace, salesforce.Url, fallback, context.RequiredUserId(), cancellationToken);
         if (managersState is not null)
         {
             await settings.SetManagersAsync(workspace, managersState.SelectedUsers ?? [], cancellationToken);

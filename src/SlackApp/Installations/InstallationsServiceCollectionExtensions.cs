@@ -29,6 +29,7 @@ public static class InstallationsServiceCollectionExtensions
         services.AddSingleton<InstallationStore>();
         services.AddSingleton<IInstallationStore>(sp => sp.GetRequiredService<InstallationStore>());
         services.AddSingleton<WorkspaceSettingsRepository>();
+        services.AddOptions<SalesforceOptions>().BindConfiguration(SalesforceOptions.SectionName);
         services.AddSingleton<OrgWideTeams>();
 
         // The OAuth install flow, with used states in the database (shared by every instance).

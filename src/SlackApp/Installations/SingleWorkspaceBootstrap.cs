@@ -8,11 +8,14 @@ namespace SlackApp.Installations;
 /// <summary>
 /// Single-workspace mode: with <c>Slack:BotToken</c> set, asks <c>auth.test</c> which workspace the token
 /// belongs to and records that installation, so a developer can run the app without the OAuth flow.
-/// <c>Signals:Secret</c> and <c>Salesforce:BaseUrl</c>, when set, seed that workspace's settings.
+/// <c>Signals:Secret</c> and <c>Salesforce:BaseUrl</c>, when set, seed that workspace's settings. The Salesforce
+/// URL is held to the rules of the Settings modal (<see cref="SalesforceBaseUrl"/>, with <c>Salesforce:AllowedHosts</c>):
+/// config is no safer a way to set a phishing link, so one that fails them is logged as an error and not seeded.
 /// </summary>
 internal sealed class SingleWorkspaceBootstrap(
     IOptions<SlackOptions> slack,
     IConfiguration configuration,
+    IOptions<SalesforceOptions> salesforceOptions,
     ISlackApiClientFactory apis,
     IInstallationStore installations,
     WorkspaceSettingsRepository settings,
@@ -72,10 +75,18 @@ internal sealed class SingleWorkspaceBootstrap(
             await settings.EnsureSignalSecretAsync(workspace, cancellationToken);
         }
 
-        if (configuration["Salesforce:BaseUrl"] is { Length: > 0 } salesforce)
+        if (salesforceOptions.Value.BaseUrl is { Length: > 0 } salesforce)
         {
-            var current = await settings.GetAsync(workspace, cancellationToken);
-            await settings.SaveAsync(workspace, salesforce, current.FallbackChannelId, current.UpdatedBy, cancellationToken);
+            var check = SalesforceBaseUrl.Check(salesforce, salesforceOptions.Value.AllowedHosts);
+            if (!check.IsValid)
+            {
+                logger.LogError("Single-workspace mode: Salesforce:BaseUrl was not seeded: {Problem} (Salesforce:AllowedHosts can allow another host).", check.Problem);
+            }
+            else if (check.Url is { } url)
+            {
+                var current = await settings.GetAsync(workspace, cancellationToken);
+                await settings.SaveAsync(workspace, url, current.FallbackChannelId, current.UpdatedBy, cancellationToken);
+            }
         }
 
         logger.LogInformation("Single-workspace mode: serving workspace {TeamId} ({TeamName}).", teamId, identity.Team);

@@ -17,8 +17,15 @@ public static class ChannelCheck
     /// <summary>
     /// The problem of each of <paramref name="channelIds"/> that has one, checked all at once within
     /// <see cref="Budget"/> (measured with <paramref name="clock"/>); a check still unanswered then counts as no problem.
+    /// <paramref name="knownNames"/> names channels Slack will not describe to the app (a private channel it is not in
+    /// answers <c>channel_not_found</c>), e.g. the channel a slash command was typed in, whose name the command carried.
     /// </summary>
-    public static async Task<IReadOnlyDictionary<string, string>> ProblemsAsync(ISlackApiClient client, IEnumerable<string> channelIds, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyDictionary<string, string>> ProblemsAsync(
+        ISlackApiClient client,
+        IEnumerable<string> channelIds,
+        TimeProvider clock,
+        IReadOnlyDictionary<string, string>? knownNames,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(channelIds);
@@ -31,7 +38,7 @@ public static class ChannelCheck
 
         using var budget = new CancellationTokenSource(Budget, clock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
-        var checks = distinct.Select(async id => (Id: id, Problem: await ProblemWithinAsync(client, id, linked.Token, cancellationToken)));
+        var checks = distinct.Select(async id => (Id: id, Problem: await ProblemWithinAsync(client, id, knownNames?.GetValueOrDefault(id), linked.Token, cancellationToken)));
         var results = await Task.WhenAll(checks);
         return results.Where(r => r.Problem is not null).ToDictionary(r => r.Id, r => r.Problem!, StringComparer.Ordinal);
     }
@@ -41,7 +48,7 @@ public static class ChannelCheck
     /// app can post there or Slack could not tell in time (a save is not refused over Slack's hiccup or slowness).
     /// <paramref name="checkToken"/> also fires when the budget runs out; only <paramref name="callerToken"/> cancels.
     /// </summary>
-    private static async Task<string?> ProblemWithinAsync(ISlackApiClient client, string channelId, CancellationToken checkToken, CancellationToken callerToken)
+    private static async Task<string?> ProblemWithinAsync(ISlackApiClient client, string channelId, string? knownName, CancellationToken checkToken, CancellationToken callerToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         try
@@ -58,7 +65,7 @@ public static class ChannelCheck
         }
         catch (SlackApiException e) when (e.Error is "channel_not_found")
         {
-            return "The app can't see one of these channels: for a private channel, invite the app there first (/invite @UserGems).";
+            return NotVisible(channelId, knownName);
         }
         catch (SlackApiException)
         {
@@ -69,4 +76,12 @@ public static class ChannelCheck
             return null;
         }
     }
+
+    /// <summary>
+    /// Why the app can't use a channel Slack does not describe to it. Slack gives a private channel's name only to
+    /// its members, so without a name from the request the channel is named by its id, which the person can match.
+    /// </summary>
+    public static string NotVisible(string channelId, string? knownName) => knownName is { Length: > 0 }
+        ? $"The app is not in the private channel #{knownName}: invite it there first (/invite @UserGems), or choose another channel."
+        : $"The app can't see the channel {channelId}: if it is private, invite the app there first (/invite @UserGems), or choose another channel.";
 }

@@ -1,4 +1,3 @@
-using SlackApp.Installations;
 using SlackApp.Slack.Blocks;
 using SlackApp.Slack.Routing;
 using SlackApp.Slack.WebApi;
@@ -11,7 +10,7 @@ namespace SlackApp.Workflows;
 /// 3 s), deletes, then answers where the delete started: the list message is refreshed in place, a command gets an
 /// ephemeral line; a problem is told to the person alone.
 /// </summary>
-public sealed class DeleteConfirmationSubmission(WorkflowVerbs verbs, WorkflowRepository workflows, ISlackResponseUrlClient responseUrls) : ISlackHandler<SlackViewSubmissionRequest>
+public sealed class DeleteConfirmationSubmission(WorkflowVerbs verbs, ISlackResponseUrlClient responseUrls) : ISlackHandler<SlackViewSubmissionRequest>
 {
     public async Task HandleAsync(SlackViewSubmissionRequest request, CancellationToken cancellationToken)
     {
@@ -37,7 +36,7 @@ public sealed class DeleteConfirmationSubmission(WorkflowVerbs verbs, WorkflowRe
 
         var text = outcome.Text ?? WorkflowVerbs.NotFound;
         var reply = metadata.RefreshList && outcome.Done
-            ? ResponseUrlMessage.Replace(WorkflowListMessage.Build(await workflows.ListAsync(context.Workspace(), cancellationToken), text))
+            ? ResponseUrlMessage.Replace(await verbs.ListMessageAsync(context, text, cancellationToken))
             : ResponseUrlMessage.Ephemeral(new Message(text));
         await responseUrls.SendAsync(responseUrl, reply, cancellationToken);
     }

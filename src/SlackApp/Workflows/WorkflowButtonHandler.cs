@@ -1,4 +1,3 @@
-using SlackApp.Installations;
 using SlackApp.Slack.Routing;
 using SlackApp.Slack.WebApi;
 using SlackApp.SlackUx;
@@ -8,9 +7,9 @@ namespace SlackApp.Workflows;
 /// <summary>
 /// The workflow buttons (New, Edit, Pause, Resume, Delete, Send test) of the list message and the Home tab:
 /// translates the button into a verb; a change made from the list message refreshes it in place, a problem is told
-/// to the person alone.
+/// to the person alone, and so is news a redrawn Home tab would not show (a test sent to their DM).
 /// </summary>
-public sealed class WorkflowButtonHandler(WorkflowVerbs verbs, WorkflowRepository workflows) : ISlackHandler<SlackActionRequest>
+public sealed class WorkflowButtonHandler(WorkflowVerbs verbs) : ISlackHandler<SlackActionRequest>
 {
     public async Task HandleAsync(SlackActionRequest request, CancellationToken cancellationToken)
     {
@@ -36,8 +35,12 @@ public sealed class WorkflowButtonHandler(WorkflowVerbs verbs, WorkflowRepositor
         }
         else if (fromList && outcome.Text is { } text)
         {
-            var all = await workflows.ListAsync(context.Workspace(), cancellationToken);
-            await context.RespondAsync(ResponseUrlMessage.Replace(WorkflowListMessage.Build(all, text)), cancellationToken);
+            await context.RespondAsync(ResponseUrlMessage.Replace(await verbs.ListMessageAsync(context, text, cancellationToken)), cancellationToken);
+        }
+        else if (!fromList && outcome.TellEvenWhenRedrawn)
+        {
+            // The Home tab (a member's Send test button): it is redrawn after changes, but a sent test needs saying.
+            await UserNotice.SendAsync(context, outcome.Text ?? WorkflowVerbs.NotFound, cancellationToken);
         }
     }
 }

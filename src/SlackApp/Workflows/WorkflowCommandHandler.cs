@@ -22,10 +22,16 @@ public sealed class WorkflowCommandHandler(WorkflowVerbs verbs) : ISlackHandler<
             return;
         }
 
-        if (verb is WorkflowVerb.Help or WorkflowVerb.List)
+        if (verb == WorkflowVerb.Help)
         {
-            var listed = await verbs.CarryOutAsync(context, new WorkflowRequest(verb), cancellationToken);
-            request.Ack(listed.Workflows is { } workflows ? WorkflowListMessage.Build(workflows) : new(listed.Text ?? string.Empty));
+            request.Ack(WorkflowCommandLine.Usage);
+            return;
+        }
+
+        if (verb == WorkflowVerb.List)
+        {
+            // Drawn for the person who asked: only the buttons their rights allow.
+            request.Ack(await verbs.ListMessageAsync(context, null, cancellationToken));
             return;
         }
 

@@ -27,8 +27,14 @@ public static class WorkflowModal
     private const string AnySeniority = "any";
     private const string EnabledValue = "enabled";
 
-    /// <summary>The modal for <paramref name="workflow"/>, or an empty one for a new workflow.</summary>
-    public static ModalView Build(Workflow? workflow)
+    /// <summary>The most characters of the comma-separated departments and title keywords.</summary>
+    public const int MaxListLength = 1000;
+
+    /// <summary>
+    /// The modal for <paramref name="workflow"/>, or an empty one for a new workflow whose channel picker starts on
+    /// <paramref name="origin"/>, the channel it was asked for in (where the "saved" answer also goes).
+    /// </summary>
+    public static ModalView Build(Workflow? workflow, WorkflowOrigin? origin = null)
     {
         var filters = workflow?.Filters ?? new WorkflowFilters();
         var recipients = workflow?.Recipients ?? new WorkflowRecipients();
@@ -39,7 +45,14 @@ public static class WorkflowModal
         var relationshipOptions = Enum.GetValues<PersonRelationship>().Select(r => Choice(SignalNames.Label(r), SignalNames.Wire(r))).ToList();
         var roleOptions = Enum.GetValues<AccountRole>().Select(r => Choice($"DM the {SignalNames.Label(r)}", SignalNames.Wire(r))).ToList();
         var enabledOption = Choice("Enabled: notify as signals arrive", EnabledValue);
+        var types = Initial(typeOptions, workflow?.SignalTypes.Select(SignalNames.Wire));
+        var statuses = Initial(statusOptions, filters.AccountStatuses.Select(SignalNames.Wire));
+        var relationships = Initial(relationshipOptions, filters.Relationships.Select(SignalNames.Wire));
+        // A new workflow posts, by default, where it was asked for; an edited one keeps its own channels.
+        IReadOnlyList<string>? channels = workflow is null ? (origin is null ? null : [origin.Id]) : NullIfEmpty(recipients.ChannelIds);
+        var users = NullIfEmpty(recipients.UserIds);
 
+        // Slack shows a placeholder beside pre-selected values, so a field that starts filled has none.
         var blocks = new List<Block>
         {
             Input(NameBlock, "Name", new PlainTextInput
@@ -47,15 +60,17 @@ public static class WorkflowModal
                 ActionId = NameBlock + ActionSuffix,
                 InitialValue = workflow?.Name,
                 MaxLength = Workflow.MaxNameLength,
-                Placeholder = new PlainText("e.g. Execs joining Closed Lost accounts"),
+                Placeholder = Placeholder("e.g. Execs joining Closed Lost accounts", workflow?.Name),
             }),
+            Header("Trigger"),
             Input(SignalTypesBlock, "When", new MultiStaticSelect
             {
                 ActionId = SignalTypesBlock + ActionSuffix,
                 Options = typeOptions,
-                InitialOptions = Initial(typeOptions, workflow?.SignalTypes.Select(SignalNames.Wire)),
-                Placeholder = new PlainText("Signal types"),
+                InitialOptions = types,
+                Placeholder = Placeholder("Signal types", types),
             }, hint: "One or more signal types trigger the workflow."),
+            Header("Filters"),
             Input(SeniorityBlock, "Minimum seniority", new StaticSelect
             {
                 ActionId = SeniorityBlock + ActionSuffix,
@@ -66,37 +81,37 @@ public static class WorkflowModal
             {
                 ActionId = StatusesBlock + ActionSuffix,
                 Options = statusOptions,
-                InitialOptions = Initial(statusOptions, filters.AccountStatuses.Select(SignalNames.Wire)),
-                Placeholder = new PlainText("Any status"),
+                InitialOptions = statuses,
+                Placeholder = Placeholder("Any status", statuses),
             }, optional: true),
             Input(DepartmentsBlock, "Departments", new PlainTextInput
             {
                 ActionId = DepartmentsBlock + ActionSuffix,
                 InitialValue = Join(filters.Departments),
-                MaxLength = 1000,
-                Placeholder = new PlainText("e.g. Sales, Marketing"),
+                MaxLength = MaxListLength,
+                Placeholder = Placeholder("e.g. Sales, Marketing", Join(filters.Departments)),
             }, optional: true, hint: "Comma-separated; any department when empty."),
             Input(TitleKeywordsBlock, "Title keywords", new PlainTextInput
             {
                 ActionId = TitleKeywordsBlock + ActionSuffix,
                 InitialValue = Join(filters.TitleKeywords),
-                MaxLength = 1000,
-                Placeholder = new PlainText("e.g. VP, Head of"),
+                MaxLength = MaxListLength,
+                Placeholder = Placeholder("e.g. VP, Head of", Join(filters.TitleKeywords)),
             }, optional: true, hint: "Comma-separated; a whole word or phrase of the title, any title when empty."),
             Input(RelationshipsBlock, "Known before as", new MultiStaticSelect
             {
                 ActionId = RelationshipsBlock + ActionSuffix,
                 Options = relationshipOptions,
-                InitialOptions = Initial(relationshipOptions, filters.Relationships.Select(SignalNames.Wire)),
-                Placeholder = new PlainText("Any relationship"),
+                InitialOptions = relationships,
+                Placeholder = Placeholder("Any relationship", relationships),
             }, optional: true, hint: "Mostly for job changes: how the person was known at their previous company."),
-            new DividerBlock(),
+            Header("Recipients"),
             Input(ChannelsBlock, "Post to channels", new MultiConversationsSelect
             {
                 ActionId = ChannelsBlock + ActionSuffix,
-                InitialConversations = NullIfEmpty(recipients.ChannelIds),
+                InitialConversations = channels,
                 Filter = ChannelFilter,
-                Placeholder = new PlainText("Public or private channels"),
+                Placeholder = Placeholder("Public or private channels", channels),
             }, optional: true, hint: "Archived channels are refused on save. For a private channel, invite the app first."),
             Input(RolesBlock, "DM account roles", new Checkboxes(roleOptions)
             {
@@ -106,15 +121,16 @@ public static class WorkflowModal
             Input(UsersBlock, "DM specific people", new MultiUsersSelect
             {
                 ActionId = UsersBlock + ActionSuffix,
-                InitialUsers = NullIfEmpty(recipients.UserIds),
-                Placeholder = new PlainText("People"),
+                InitialUsers = users,
+                Placeholder = Placeholder("People", users),
             }, optional: true),
+            Header("Delivery"),
             Input(FallbackChannelBlock, "Fallback channel", new ConversationsSelect
             {
                 ActionId = FallbackChannelBlock + ActionSuffix,
                 InitialConversation = workflow?.FallbackChannelId,
                 Filter = ChannelFilter,
-                Placeholder = new PlainText("The workspace default"),
+                Placeholder = Placeholder("The workspace default", workflow?.FallbackChannelId),
             }, optional: true, hint: "Where a role's DM goes when its person is not in Slack."),
             Input(EnabledBlock, "State", new Checkboxes([enabledOption])
             {
@@ -126,7 +142,7 @@ public static class WorkflowModal
         return new ModalView(new PlainText(workflow is null ? "New workflow" : "Edit workflow"))
         {
             CallbackId = CallbackId,
-            PrivateMetadata = new WorkflowModalMetadata(workflow?.Id, workflow?.Version).Serialize(),
+            PrivateMetadata = new WorkflowModalMetadata(workflow?.Id, workflow?.Version, origin?.Id, origin?.Name).Serialize(),
             Submit = new PlainText("Save"),
             Close = new PlainText("Cancel"),
             Blocks = blocks,
@@ -191,6 +207,11 @@ public static class WorkflowModal
             Optional = optional ? true : null,
             Hint = hint is null ? null : new PlainText(hint),
         };
+
+    private static HeaderBlock Header(string text) => new(new PlainText(text));
+
+    private static PlainText? Placeholder(string text, object? initial) =>
+        initial is null || initial is string { Length: 0 } ? new PlainText(text) : null;
 
     private static Option Choice(string label, string value) => new(new PlainText(label), value);
 

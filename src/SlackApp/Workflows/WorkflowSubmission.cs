@@ -9,7 +9,8 @@ namespace SlackApp.Workflows;
 /// <summary>
 /// Saves a submitted workflow modal: re-checks the workflow id and version against the request's workspace (never
 /// trusting <c>private_metadata</c>; rights were checked by the guard), validates every field, and answers errors
-/// on the exact input blocks. After a save the modal closes and the <see cref="IWorkflowChangeObserver"/> is told.
+/// on the exact input blocks. After a save the person is told (<see cref="WorkflowSavedNotice"/>) and the
+/// <see cref="IWorkflowChangeObserver"/> is told.
 /// </summary>
 public sealed class WorkflowSubmission(WorkflowRepository workflows, IWorkflowChangeObserver observer, TimeProvider clock) : ISlackHandler<SlackViewSubmissionRequest>
 {
@@ -37,7 +38,7 @@ public sealed class WorkflowSubmission(WorkflowRepository workflows, IWorkflowCh
         }
 
         var draft = WorkflowModal.Read(request.State, workspace.TeamId);
-        var errors = await ValidateAsync(workspace, draft, existing, context.Client, cancellationToken);
+        var errors = await ValidateAsync(workspace, draft, existing, context.Client, metadata.Origin, cancellationToken);
         if (errors.Count > 0)
         {
             request.AckWithErrors(errors);
@@ -51,8 +52,23 @@ public sealed class WorkflowSubmission(WorkflowRepository workflows, IWorkflowCh
         switch (result.Outcome)
         {
             case WorkflowSaveOutcome.Saved:
-                request.Ack();
+                var text = WorkflowSavedNotice.Text(result.Workflow!, created: existing is null);
+                if (metadata.Origin is not null)
+                {
+                    request.Ack();
+                }
+                else
+                {
+                    // From the Home tab there is no channel to answer in: the form itself says it was saved.
+                    request.AckWithUpdate(WorkflowSavedNotice.View(text));
+                }
+
                 context.Logger.LogInformation("Workflow {WorkflowId} saved in {TeamId} by {UserId}", result.Workflow!.Id, workspace.TeamId, userId);
+                if (metadata.Origin is { } channel)
+                {
+                    await WorkflowSavedNotice.PostAsync(context, channel, text, cancellationToken);
+                }
+
                 await observer.WorkflowsChangedAsync(context, cancellationToken);
                 return;
             case WorkflowSaveOutcome.NameTaken:
@@ -69,8 +85,11 @@ public sealed class WorkflowSubmission(WorkflowRepository workflows, IWorkflowCh
 
     public const string NameTaken = "Another workflow in this workspace already has this name.";
 
-    /// <summary>Every problem of <paramref name="draft"/>, keyed by the block_id to show it under.</summary>
-    public async Task<Dictionary<string, string>> ValidateAsync(Workspace workspace, Workflow draft, Workflow? existing, ISlackApiClient client, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every problem of <paramref name="draft"/>, keyed by the block_id to show it under. <paramref name="origin"/> is
+    /// the channel the form was asked for in, whose name Slack sent: a private channel the app cannot see is then named.
+    /// </summary>
+    public async Task<Dictionary<string, string>> ValidateAsync(Workspace workspace, Workflow draft, Workflow? existing, ISlackApiClient client, WorkflowOrigin? origin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(client);
@@ -100,7 +119,8 @@ public sealed class WorkflowSubmission(WorkflowRepository workflows, IWorkflowCh
 
         // One conversations.info per channel, all at once and within one budget, so the errors still make the ack.
         var channels = draft.FallbackChannelId is { } fallback ? draft.Recipients.ChannelIds.Append(fallback) : draft.Recipients.ChannelIds;
-        var problems = await ChannelCheck.ProblemsAsync(client, channels, clock, cancellationToken);
+        var names = origin?.Name is { } name ? new Dictionary<string, string>(StringComparer.Ordinal) { [origin.Id] = name } : null;
+        var problems = await ChannelCheck.ProblemsAsync(client, channels, clock, names, cancellationToken);
         if (draft.Recipients.ChannelIds.Select(c => problems.GetValueOrDefault(c)).FirstOrDefault(p => p is not null) is { } problem)
         {
             errors[WorkflowModal.ChannelsBlock] = problem;

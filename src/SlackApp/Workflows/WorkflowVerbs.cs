@@ -1,4 +1,5 @@
 using SlackApp.Installations;
+using SlackApp.Slack.Blocks;
 using SlackApp.Slack.Routing;
 using SlackApp.Slack.WebApi;
 using SlackApp.SlackUx;
@@ -11,7 +12,7 @@ namespace SlackApp.Workflows;
 /// tells the <see cref="IWorkflowChangeObserver"/> after a change. Rights are checked before it runs, by the guards
 /// declared at registration. Scoped to one Slack request.
 /// </summary>
-public sealed class WorkflowVerbs(WorkflowRepository workflows, ITestNotificationSender testSender, IWorkflowChangeObserver observer)
+public sealed class WorkflowVerbs(WorkflowRepository workflows, WorkflowPermissions permissions, ITestNotificationSender testSender, IWorkflowChangeObserver observer)
 {
     public const string NotFound = "That workflow doesn't exist in this workspace any more (someone may have deleted it).";
 
@@ -27,7 +28,7 @@ public sealed class WorkflowVerbs(WorkflowRepository workflows, ITestNotificatio
                 return new WorkflowOutcome(true, Workflows: await workflows.ListAsync(context.Workspace(), cancellationToken));
             case WorkflowVerb.Create:
                 // The trigger_id lives 3 seconds: nothing to read first, the empty editor opens at once.
-                await OpenedModal.OpenAsync(context, WorkflowModal.Build(null), cancellationToken);
+                await OpenedModal.OpenAsync(context, WorkflowModal.Build(null, WorkflowOrigin.From(context)), cancellationToken);
                 return WorkflowOutcome.Shown;
         }
 
@@ -39,7 +40,7 @@ public sealed class WorkflowVerbs(WorkflowRepository workflows, ITestNotificatio
         switch (request.Verb)
         {
             case WorkflowVerb.Edit:
-                await OpenedModal.OpenAsync(context, WorkflowModal.Build(workflow), cancellationToken);
+                await OpenedModal.OpenAsync(context, WorkflowModal.Build(workflow, WorkflowOrigin.From(context)), cancellationToken);
                 return WorkflowOutcome.Shown;
             case WorkflowVerb.Delete:
                 await OpenedModal.OpenAsync(context, DeleteConfirmationModal.Build(workflow, context.ResponseUrl, request.FromListMessage), cancellationToken);
@@ -63,11 +64,19 @@ public sealed class WorkflowVerbs(WorkflowRepository workflows, ITestNotificatio
         }
 
         await observer.WorkflowsChangedAsync(context, cancellationToken);
-        return new WorkflowOutcome(true, $"Deleted *{UntrustedText.Mrkdwn(workflow.Name)}*.");
+        return new WorkflowOutcome(true, $"Deleted *{UntrustedText.Mrkdwn(workflow.Name)}*.") { ShownByRedraw = true };
     }
 
     private async Task<WorkflowOutcome> SetEnabledAsync(SlackContext context, Workflow workflow, bool enabled, CancellationToken cancellationToken)
     {
+        var name = UntrustedText.Mrkdwn(workflow.Name);
+        if (workflow.Enabled == enabled)
+        {
+            // Nothing to write (the version stays), but the surface that offered the button was out of date: redraw it.
+            await observer.WorkflowsChangedAsync(context, cancellationToken);
+            return new WorkflowOutcome(true, enabled ? $"*{name}* is already on: it notifies as signals arrive." : $"*{name}* is already paused.");
+        }
+
         var changed = await workflows.SetEnabledAsync(context.Workspace(), workflow.Id, enabled, context.RequiredUserId(), cancellationToken);
         if (changed is null)
         {
@@ -76,21 +85,31 @@ public sealed class WorkflowVerbs(WorkflowRepository workflows, ITestNotificatio
 
         await observer.WorkflowsChangedAsync(context, cancellationToken);
         var verb = enabled ? "resumed: it notifies again as signals arrive" : "paused: it notifies nobody until resumed";
-        return new WorkflowOutcome(true, $"*{UntrustedText.Mrkdwn(changed.Name)}* is {verb}.");
+        return new WorkflowOutcome(true, $"*{UntrustedText.Mrkdwn(changed.Name)}* is {verb}.") { ShownByRedraw = true };
     }
 
-    // Everyone may send themselves a test; only a failure has something to say.
+    // Everyone may send themselves a test. It lands in their DM with the app, wherever they asked: say so, with a link.
     private async Task<WorkflowOutcome> SendTestAsync(SlackContext context, Workflow workflow, CancellationToken cancellationToken)
     {
         try
         {
             await testSender.SendAsync(context.Workspace(), workflow, context.RequiredUserId(), cancellationToken);
-            return WorkflowOutcome.Shown;
+            return new WorkflowOutcome(true, $"Sent you a test notification of *{UntrustedText.Mrkdwn(workflow.Name)}*: see {AppDirectMessage.Link(context)}.");
         }
         catch (SlackApiException e)
         {
             return WorkflowOutcome.Problem($"The test notification could not be sent: Slack answered `{e.Error}`.");
         }
+    }
+
+    /// <summary>The list message for the person behind <paramref name="context"/>: only the buttons their rights allow.</summary>
+    public async Task<Message> ListMessageAsync(SlackContext context, string? notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var workspace = context.Workspace();
+        var all = await workflows.ListAsync(workspace, cancellationToken);
+        var access = await permissions.GetAsync(workspace, context.RequiredUserId(), context.Client, cancellationToken);
+        return WorkflowListMessage.Build(all, access, notice);
     }
 
     /// <summary>The workflow of the request's workspace that the request names, or null.</summary>

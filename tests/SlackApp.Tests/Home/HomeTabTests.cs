@@ -47,7 +47,7 @@ public sealed class HomeTabTests : IDisposable
         var blocks = Blocks(_app.LastView("views.publish"));
         Assert.DoesNotContain("/signals/", Texts(blocks), StringComparison.Ordinal);
         Assert.DoesNotContain(ActionIdsOf(blocks), id => id is HomeActionIds.ShowSecret or HomeActionIds.RotateSecret);
-        Assert.Contains("You can view and test workflows", Texts(blocks), StringComparison.Ordinal);
+        Assert.Contains("You can list and test workflows", blocks.Single(b => (string?)b["block_id"] == "home.rights").ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public sealed class HomeTabTests : IDisposable
         var refused = await _app.SendAsync(Submission(modal, SettingsForm("http://acme.lightning.force.com")));
         var saved = await _app.SendAsync(Submission(modal, SettingsForm("https://acme.lightning.force.com/", "U0MIA", "U0ZED")));
 
-        Assert.Equal(SettingsModal.InvalidUrl, WorkflowModalFlowTests.Errors(refused)[SettingsModal.SalesforceBlock]);
+        Assert.Equal(SalesforceBaseUrl.NotHttps, WorkflowModalFlowTests.Errors(refused)[SettingsModal.SalesforceBlock]);
         Assert.Equal(string.Empty, saved);
         var settings = _app.Factory.Service<WorkspaceSettingsRepository>();
         Assert.Equal("https://acme.lightning.force.com", (await settings.GetAsync(WorkflowApp.Acme, _ct)).SalesforceBaseUrl);

@@ -61,19 +61,6 @@ public sealed class WorkflowCommandLineTests
     }
 
     [Theory]
-    [InlineData("https://acme.lightning.force.com/", true, "https://acme.lightning.force.com")]
-    [InlineData("  ", true, null)]
-    [InlineData("http://acme.lightning.force.com", false, null)]
-    [InlineData("acme.lightning.force.com", false, null)]
-    [InlineData("javascript:alert(1)", false, null)]
-    [InlineData("https://user:pw@acme.my.salesforce.com", false, null)]
-    public void Salesforce_base_url_must_be_https(string text, bool valid, string? stored)
-    {
-        Assert.Equal(valid, SettingsModal.TryReadSalesforceUrl(text, out var url));
-        Assert.Equal(stored, url);
-    }
-
-    [Theory]
     [InlineData("pause:12", WorkflowVerb.Pause, 12L)]
     [InlineData("delete:7", WorkflowVerb.Delete, 7L)]
     public void Home_menu_choices_read_back(string value, WorkflowVerb verb, long id)

@@ -43,7 +43,7 @@ public sealed class WorkflowCommandTests : IDisposable
         Assert.Null(delete["confirm"]);
         Assert.Contains(blocks, b => ((string?)b!["text"]?["text"])?.Contains("New hire · VP+ · Closed Lost → DM account owner", StringComparison.Ordinal) == true);
         // Validated by FakeSlack when it comes back through chat.postEphemeral or response_url; here it is the ack.
-        Assert.Empty(SlackApp.Slack.Blocks.BlockKitValidator.Validate(WorkflowListMessage.Build(await _app.Workflows.ListAsync(WorkflowApp.Acme, _ct))));
+        Assert.Empty(SlackApp.Slack.Blocks.BlockKitValidator.Validate(WorkflowListMessage.Build(await _app.Workflows.ListAsync(WorkflowApp.Acme, _ct), new WorkflowAccess("U0ADMIN", WorkflowRole.Admin, "U0ADMIN", []))));
     }
 
     [Theory]
@@ -189,6 +189,7 @@ public sealed class WorkflowCommandTests : IDisposable
 
         Assert.Equal("U0BOB", post.Field("channel"));
         Assert.StartsWith("[Test] ", post.Field("text"), StringComparison.Ordinal);
+        Assert.Contains("Sent you a test notification", (string?)Assert.Single(_app.Responses)["text"], StringComparison.Ordinal);
         Assert.Empty(_app.Slack.Violations);
     }
 

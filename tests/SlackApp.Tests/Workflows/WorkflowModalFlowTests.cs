@@ -122,7 +122,7 @@ public sealed class WorkflowModalFlowTests : IDisposable
         await _app.SendAsync(SlackRequests.SlashCommand($"workflow edit #{workflow.Id}"));
 
         var modal = _app.LastView("views.open");
-        Assert.Equal($"{{\"workflow_id\":{workflow.Id},\"version\":1}}", (string?)modal["private_metadata"]);
+        Assert.Equal($"{{\"workflow_id\":{workflow.Id},\"version\":1,\"channel_id\":\"C2147483705\",\"channel_name\":\"general\"}}", (string?)modal["private_metadata"]);
         var blocks = modal["blocks"]!.AsArray().OfType<JsonObject>().Where(b => b["block_id"] is not null).ToDictionary(b => (string)b["block_id"]!, b => b["element"]!);
         Assert.Equal("Execs", (string?)blocks["name"]["initial_value"]);
         Assert.Equal(["new_hire", "promotion"], Values(blocks["signal_types"]["initial_options"]));
