@@ -140,6 +140,12 @@ const BlockKit = (() => {
     }
   }
 
+  // A link button: the surface may follow it itself (the sandbox follows Slack's slack:// deep links); else a new tab.
+  function openUrl(url, ctx) {
+    if (ctx.openUrl) ctx.openUrl(url);
+    else window.open(url, "_blank", "noopener");
+  }
+
   // One element. `label` names it for assistive tech when no <label> does; `dispatch` sends block_actions on change.
   function element(element, blockId, ctx, { label, dispatch, inInput } = {}) {
     const actionId = element.action_id;
@@ -156,7 +162,7 @@ const BlockKit = (() => {
         return el("button", {
           type: "button", class: classes, ...data, "aria-label": element.accessibility_label,
           onclick: () => withConfirm([], () => {
-            if (element.url) window.open(element.url, "_blank", "noopener");
+            if (element.url) openUrl(element.url, ctx);
             send([]);
           }),
         }, textNode(element.text, ctx));
@@ -169,7 +175,7 @@ const BlockKit = (() => {
           menu.append(el("button", { type: "button", role: "menuitem", onclick: () => {
             menu.hidden = true;
             withConfirm([option.value], (selected) => {
-              if (option.url) window.open(option.url, "_blank", "noopener");
+              if (option.url) openUrl(option.url, ctx);
               send(selected);
             });
           } }, plain(option.text)));
