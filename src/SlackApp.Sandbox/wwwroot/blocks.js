@@ -140,18 +140,14 @@ const BlockKit = (() => {
     }
   }
 
-  // A link button: the surface may follow it itself (the sandbox follows Slack's slack:// deep links); else a new tab.
-  function openUrl(url, ctx) {
-    if (ctx.openUrl) ctx.openUrl(url);
-    else window.open(url, "_blank", "noopener");
-  }
-
   // One element. `label` names it for assistive tech when no <label> does; `dispatch` sends block_actions on change.
   function element(element, blockId, ctx, { label, dispatch, inInput } = {}) {
     const actionId = element.action_id;
     const data = { "data-block-id": blockId, "data-action-id": actionId, "data-type": element.type };
     const send = (selected) => ctx.onAction && ctx.onAction(blockId, actionId, selected, element);
     const withConfirm = (selected, go) => element.confirm ? ctx.confirm(element.confirm, () => go(selected)) : go(selected);
+    // A link: the surface may follow it itself (the sandbox follows Slack's slack:// deep links); else a new tab.
+    const openUrl = (url) => (ctx.openUrl ? ctx.openUrl(url) : window.open(url, "_blank", "noopener"));
     const id = idOf(blockId, actionId);
     const initial = ctx.previous && ctx.previous[blockId] && ctx.previous[blockId][actionId] ? ctx.previous[blockId][actionId] : initialValues(element);
     const markTouched = (node) => node.addEventListener("change", () => node.setAttribute("data-touched", "true"));
@@ -162,7 +158,7 @@ const BlockKit = (() => {
         return el("button", {
           type: "button", class: classes, ...data, "aria-label": element.accessibility_label,
           onclick: () => withConfirm([], () => {
-            if (element.url) openUrl(element.url, ctx);
+            if (element.url) openUrl(element.url);
             send([]);
           }),
         }, textNode(element.text, ctx));
@@ -175,7 +171,7 @@ const BlockKit = (() => {
           menu.append(el("button", { type: "button", role: "menuitem", onclick: () => {
             menu.hidden = true;
             withConfirm([option.value], (selected) => {
-              if (option.url) openUrl(option.url, ctx);
+              if (option.url) openUrl(option.url);
               send(selected);
             });
           } }, plain(option.text)));
