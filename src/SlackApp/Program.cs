@@ -10,6 +10,7 @@ using SlackApp.Sandbox.Page;
 using SlackApp.Signals;
 using SlackApp.Slack.Hosting;
 using SlackApp.Slack.Routing;
+using SlackApp.Welcome;
 using SlackApp.Workflows;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -31,9 +32,11 @@ builder.Services.AddSignals();
 builder.Services.AddWorkflows();
 builder.Services.AddHome();
 builder.Services.AddNotifications();
+builder.Services.AddWelcome();
 builder.Services.AddSlackRouting(slack => slack
     .AddInstallationListeners()
     .AddWorkflowListeners()
+    .AddWelcomeListeners() // before Home's: its listener takes every app_home_opened
     .AddHomeListeners()
     .AddNotificationListeners());
 

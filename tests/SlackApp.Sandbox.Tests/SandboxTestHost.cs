@@ -1,9 +1,12 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -37,8 +40,20 @@ internal sealed class SandboxTestHost : IAsyncDisposable
     /// <summary>Starts the sandbox with <paramref name="settings"/> added to its configuration.</summary>
     public static Task<SandboxTestHost> StartAsync(params (string Key, string Value)[] settings) => StartAsync(configure: null, settings);
 
+    /// <summary>What reached the app behind the sandbox (see <see cref="StartWithAppAsync"/>): each interaction payload, or event body.</summary>
+    public ConcurrentQueue<JsonObject> AppRequests { get; } = new();
+
+    /// <summary>
+    /// Starts the sandbox with an app behind it at <c>/slack/events</c> that records every request in
+    /// <see cref="AppRequests"/> and answers an empty 200, as an app that acks does.
+    /// </summary>
+    public static Task<SandboxTestHost> StartWithAppAsync(params (string Key, string Value)[] settings) => StartAsync(configure: null, withApp: true, settings);
+
     /// <summary>Starts the sandbox with the extensions <paramref name="configure"/> chooses and <paramref name="settings"/> added to its configuration.</summary>
-    public static async Task<SandboxTestHost> StartAsync(Action<SandboxBuilder>? configure, params (string Key, string Value)[] settings)
+    public static Task<SandboxTestHost> StartAsync(Action<SandboxBuilder>? configure, params (string Key, string Value)[] settings) =>
+        StartAsync(configure, withApp: false, settings);
+
+    private static async Task<SandboxTestHost> StartAsync(Action<SandboxBuilder>? configure, bool withApp, (string Key, string Value)[] settings)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
@@ -50,10 +65,28 @@ internal sealed class SandboxTestHost : IAsyncDisposable
         builder.WebHost.UseTestServer();
         Assert.True(builder.AddSlackSandbox(configure));
         builder.Services.AddSingleton<TimeProvider>(clock);
+        if (withApp)
+        {
+            builder.Services.AddHttpClient(SandboxAddress.HttpClientName).ConfigurePrimaryHttpMessageHandler(provider => ((TestServer)provider.GetRequiredService<IServer>()).CreateHandler());
+        }
+
         var app = builder.Build();
         app.MapSlackSandbox();
+        SandboxTestHost? host = null;
+        if (withApp)
+        {
+            app.MapPost("/slack/events", async (HttpRequest request) =>
+            {
+                var form = request.HasFormContentType ? await request.ReadFormAsync() : null;
+                var body = form?["payload"] is { Count: 1 } payload ? payload[0]! : await new StreamReader(request.Body).ReadToEndAsync();
+                host!.AppRequests.Enqueue(JsonNode.Parse(body)!.AsObject());
+                return Results.Ok();
+            });
+        }
+
         await app.StartAsync(TestContext.Current.CancellationToken);
-        return new SandboxTestHost(app, clock);
+        host = new SandboxTestHost(app, clock);
+        return host;
     }
 
     /// <summary>Calls a Web API method with a JSON body and the bot token (or <paramref name="token"/>; empty sends none).</summary>

@@ -31,6 +31,9 @@ public sealed class SandboxExtensionContext
     /// <summary>What the composer suggests trying, e.g. one of <see cref="Commands"/> with its arguments.</summary>
     public string? ComposerHint { get; set; }
 
+    /// <summary>The manifest's <c>messages_tab_read_only_enabled</c>: the app's Messages tab shows no composer.</summary>
+    public bool MessagesTabReadOnly { get; set; }
+
     internal IReadOnlyDictionary<string, string> Settings => _settings;
 
     internal IReadOnlyDictionary<string, Func<string, string>> AddressSettings => _addressSettings;
@@ -90,5 +93,7 @@ public sealed class SandboxExtensionContext
         {
             options.ComposerHint = ComposerHint;
         }
+
+        options.MessagesTabReadOnly |= MessagesTabReadOnly;
     }
 }

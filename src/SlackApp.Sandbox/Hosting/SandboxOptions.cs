@@ -24,6 +24,12 @@ public sealed class SandboxOptions
     public string? ComposerHint { get; set; }
 
     /// <summary>
+    /// The manifest's <c>messages_tab_read_only_enabled</c>: people read the app's Messages tab but cannot type in it,
+    /// as in Slack (no composer, and anything sent there refused).
+    /// </summary>
+    public bool MessagesTabReadOnly { get; set; }
+
+    /// <summary>
     /// How long a <c>trigger_id</c> may be exchanged: Slack's 3 s by default. Only a slow machine (a loaded test
     /// runner, a debugger stopped in a handler) has a reason to lengthen it.
     /// </summary>

@@ -24,6 +24,12 @@ internal sealed class SandboxComposer(
             return SandboxOutcome.Failed("channel_not_found");
         }
 
+        if (options.Value.MessagesTabReadOnly && channel.IsDirectMessage)
+        {
+            // Slack shows a read-only Messages tab without a composer: nothing typed there reaches the app.
+            return SandboxOutcome.Failed("messages_tab_read_only");
+        }
+
         var typed = input.Text.Trim();
         if (typed.Length == 0)
         {

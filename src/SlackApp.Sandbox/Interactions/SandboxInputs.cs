@@ -17,7 +17,9 @@ public sealed record SandboxComposerInput(string As, string Channel, string Text
 
 /// <summary>
 /// A click or choice on an element of a <c>message</c>, the <c>home</c> tab or a <c>modal</c> (the surface), with the
-/// values chosen in it (none for a button) and the current values of the surface's other elements.
+/// values chosen in it (none for a button) and the current values of the surface's other elements. The page names
+/// the version it showed (the message's <paramref name="MessageRevision"/>, the view's <paramref name="ViewHash"/>):
+/// the element is looked up there, since someone else's click may have changed the surface in the meantime.
 /// </summary>
 public sealed record SandboxActionInput(
     string As,
@@ -28,7 +30,9 @@ public sealed record SandboxActionInput(
     string? MessageTs = null,
     string? ViewId = null,
     IReadOnlyList<string>? Selected = null,
-    SandboxChoices? Values = null);
+    SandboxChoices? Values = null,
+    int? MessageRevision = null,
+    string? ViewHash = null);
 
 /// <summary>A modal's Submit button, with the values of its inputs.</summary>
 public sealed record SandboxSubmitInput(string As, string ViewId, SandboxChoices? Values = null);

@@ -27,12 +27,14 @@ internal sealed class SandboxInteractions(SandboxWorkspace workspace, SandboxApp
         if (input.Surface == "message")
         {
             var message = input.ChannelId is { } channelId && input.MessageTs is { } ts ? workspace.Message(channelId, ts) : null;
+            // Someone else's DM (or ephemeral message) does not exist for this person, as in Slack.
             if (message is null || (message.VisibleTo is { } only && only != user.Id) || payloads.Visible(user.Id, message.ChannelId) is not { } channel)
             {
                 return SandboxOutcome.Failed("message_not_found");
             }
 
-            if (SandboxElements.Find(message.Blocks, input.BlockId, input.ActionId) is not { } element)
+            var seen = workspace.BlocksSeen(message, input.MessageRevision);
+            if (SandboxElements.Find(seen, input.BlockId, input.ActionId) is not { } element)
             {
                 return SandboxOutcome.Failed("action_not_found");
             }
@@ -45,7 +47,7 @@ internal sealed class SandboxInteractions(SandboxWorkspace workspace, SandboxApp
                 payload["message"] = message.ToJson(workspace.TeamId);
             }
 
-            payload["state"] = new JsonObject { ["values"] = SandboxElements.StateValues(message.Blocks, choices) };
+            payload["state"] = new JsonObject { ["values"] = SandboxElements.StateValues(seen, choices) };
             payload["response_url"] = payloads.ResponseUrl(workspace.IssueResponseUrl(user.Id, channel.Id, message.Ts));
             payload["actions"] = new JsonArray(SandboxElements.Action(element, input.BlockId, picked, actionTs));
         }
@@ -57,7 +59,7 @@ internal sealed class SandboxInteractions(SandboxWorkspace workspace, SandboxApp
                 return SandboxOutcome.Failed("view_not_found");
             }
 
-            var blocks = view.Definition["blocks"] as JsonArray;
+            var blocks = workspace.BlocksSeen(view, input.ViewHash);
             if (SandboxElements.Find(blocks, input.BlockId, input.ActionId) is not { } element)
             {
                 return SandboxOutcome.Failed("action_not_found");

@@ -70,7 +70,7 @@ public static class SandboxEndpointRouteBuilderExtensions
                 }
             }
 
-            return Results.Text(SandboxSnapshot.For(workspace, viewer, options.Value.ComposerHint).ToJsonString(), "application/json; charset=utf-8");
+            return Results.Text(SandboxSnapshot.For(workspace, viewer, options.Value).ToJsonString(), "application/json; charset=utf-8");
         });
         sandbox.MapPost("/ui/compose", (SandboxComposerInput input, SandboxComposer composer, CancellationToken ct) => composer.ComposeAsync(input, ct));
         sandbox.MapPost("/ui/action", (SandboxActionInput input, SandboxInteractions interactions, CancellationToken ct) => interactions.ActAsync(input, ct));

@@ -7,7 +7,7 @@ namespace SlackApp.Sandbox.Page;
 /// <summary>Everything the page shows for one member, in one JSON object: the page redraws from it after every change.</summary>
 internal static class SandboxSnapshot
 {
-    public static JsonObject For(SandboxWorkspace workspace, string viewer, string? composerHint)
+    public static JsonObject For(SandboxWorkspace workspace, string viewer, SandboxOptions options)
     {
         var members = workspace.Members;
         var channels = workspace.Channels
@@ -33,7 +33,15 @@ internal static class SandboxSnapshot
         {
             ["version"] = workspace.Version,
             ["team"] = new JsonObject { ["id"] = workspace.TeamId, ["name"] = SandboxIdentity.TeamName },
-            ["app"] = new JsonObject { ["name"] = workspace.Bot.RealName, ["bot_user_id"] = SandboxIdentity.BotUserId, ["dm"] = dm.Id, ["composer_hint"] = composerHint },
+            ["app"] = new JsonObject
+            {
+                ["id"] = SandboxIdentity.AppId,
+                ["name"] = workspace.Bot.RealName,
+                ["bot_user_id"] = SandboxIdentity.BotUserId,
+                ["dm"] = dm.Id,
+                ["composer_hint"] = options.ComposerHint,
+                ["messages_read_only"] = options.MessagesTabReadOnly,
+            },
             ["me"] = viewer,
             ["members"] = new JsonArray([.. members.Select(m => new JsonObject
             {
@@ -73,6 +81,7 @@ internal static class SandboxSnapshot
         var json = message.ToJson(teamId);
         json["channel"] = message.ChannelId;
         json["is_ephemeral"] = message.IsEphemeral;
+        json["revision"] = message.Revision;
         return json;
     }
 

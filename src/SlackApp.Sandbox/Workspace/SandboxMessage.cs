@@ -30,6 +30,12 @@ public sealed class SandboxMessage
 
     public bool IsEphemeral => VisibleTo is not null;
 
+    /// <summary>Counts the message's edits: a page shows one revision, and a click names the revision it was made on.</summary>
+    public int Revision { get; set; }
+
+    /// <summary>The blocks of earlier revisions, by revision, the last few kept (see <see cref="SandboxWorkspace.BlocksSeen(SandboxMessage, int?)"/>).</summary>
+    internal Dictionary<int, JsonArray?> EarlierBlocks { get; } = [];
+
     /// <summary>The message object Slack puts in payloads and Web API answers.</summary>
     public JsonObject ToJson(string teamId)
     {

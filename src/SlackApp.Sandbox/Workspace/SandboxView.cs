@@ -15,6 +15,9 @@ public sealed class SandboxView
 
     public required string Hash { get; set; }
 
+    /// <summary>The blocks of the view's earlier contents, by their hash, the last few kept (see <see cref="SandboxWorkspace.BlocksSeen(SandboxView, string?)"/>).</summary>
+    internal List<(string Hash, JsonArray? Blocks)> EarlierBlocks { get; } = [];
+
     public string RootViewId { get; set; } = string.Empty;
 
     public string? PreviousViewId { get; set; }

@@ -7,6 +7,9 @@ namespace SlackApp.Sandbox.Workspace;
 // The messages of the workspace's conversations, ephemeral ones included.
 public sealed partial class SandboxWorkspace
 {
+    /// <summary>How many earlier revisions of a message a late click may still name.</summary>
+    private const int KeptRevisions = 10;
+
     private readonly List<SandboxMessage> _messages = [];
 
     public SandboxMessage Post(string channelId, string userId, string text, JsonArray? blocks, string? visibleTo = null, string? threadTs = null, JsonObject? metadata = null)
@@ -43,6 +46,10 @@ public sealed partial class SandboxWorkspace
     {
         lock (_gate)
         {
+            // A page may still show the blocks replaced here, and a click on them must still reach the app.
+            message.EarlierBlocks[message.Revision] = message.Blocks;
+            message.EarlierBlocks.Remove(message.Revision - KeptRevisions);
+            message.Revision++;
             message.Text = text;
             message.Blocks = blocks;
             message.Edited = true;
@@ -56,6 +63,20 @@ public sealed partial class SandboxWorkspace
         {
             _messages.Remove(message);
             Changed();
+        }
+    }
+
+    /// <summary>
+    /// The blocks of <paramref name="message"/> as they were at <paramref name="revision"/>: what the person clicked
+    /// saw, even when someone else's click has changed the message since (Slack delivers that click to the app too).
+    /// The current blocks when no revision is named or it is no longer kept.
+    /// </summary>
+    public JsonArray? BlocksSeen(SandboxMessage message, int? revision)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        lock (_gate)
+        {
+            return revision is { } seen && seen != message.Revision && message.EarlierBlocks.TryGetValue(seen, out var earlier) ? earlier : message.Blocks;
         }
     }
 

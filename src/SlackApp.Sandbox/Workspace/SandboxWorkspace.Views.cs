@@ -85,6 +85,7 @@ public sealed partial class SandboxWorkspace
     {
         lock (_gate)
         {
+            Remember(view);
             view.Definition = definition;
             view.Hash = NewHash();
             view.Errors.Clear();
@@ -99,6 +100,7 @@ public sealed partial class SandboxWorkspace
             if (_homes.TryGetValue(userId, out var id))
             {
                 var existing = _views[id];
+                Remember(existing);
                 existing.Definition = definition;
                 existing.Hash = NewHash();
                 Changed();
@@ -158,8 +160,32 @@ public sealed partial class SandboxWorkspace
         }
     }
 
+    /// <summary>
+    /// The blocks of <paramref name="view"/> as they were under <paramref name="hash"/>: what the person clicked saw,
+    /// even when the app has republished the view since. The current blocks when no hash is named or it is no longer kept.
+    /// </summary>
+    public JsonArray? BlocksSeen(SandboxView view, string? hash)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        lock (_gate)
+        {
+            var earlier = hash is null || hash == view.Hash ? -1 : view.EarlierBlocks.FindIndex(e => e.Hash == hash);
+            return earlier >= 0 ? view.EarlierBlocks[earlier].Blocks : view.Definition["blocks"] as JsonArray;
+        }
+    }
+
     /// <summary>A fresh view hash, as Slack makes them (<c>1583638467.cd05659d</c>).</summary>
     public string NewHash() => string.Create(CultureInfo.InvariantCulture, $"{Now.ToUnixTimeSeconds()}.{RandomHex(8)}");
+
+    // Under the lock, before a view's content changes: keeps its blocks for clicks made on them (a few versions).
+    private static void Remember(SandboxView view)
+    {
+        view.EarlierBlocks.Add((view.Hash, view.Definition["blocks"] as JsonArray));
+        if (view.EarlierBlocks.Count > KeptRevisions)
+        {
+            view.EarlierBlocks.RemoveAt(0);
+        }
+    }
 
     private SandboxView NewView(string userId, JsonObject definition, string? channelId)
     {

@@ -146,6 +146,8 @@ const BlockKit = (() => {
     const data = { "data-block-id": blockId, "data-action-id": actionId, "data-type": element.type };
     const send = (selected) => ctx.onAction && ctx.onAction(blockId, actionId, selected, element);
     const withConfirm = (selected, go) => element.confirm ? ctx.confirm(element.confirm, () => go(selected)) : go(selected);
+    // A link: the surface may follow it itself (the sandbox follows Slack's slack:// deep links); else a new tab.
+    const openUrl = (url) => (ctx.openUrl ? ctx.openUrl(url) : window.open(url, "_blank", "noopener"));
     const id = idOf(blockId, actionId);
     const initial = ctx.previous && ctx.previous[blockId] && ctx.previous[blockId][actionId] ? ctx.previous[blockId][actionId] : initialValues(element);
     const markTouched = (node) => node.addEventListener("change", () => node.setAttribute("data-touched", "true"));
@@ -156,7 +158,7 @@ const BlockKit = (() => {
         return el("button", {
           type: "button", class: classes, ...data, "aria-label": element.accessibility_label,
           onclick: () => withConfirm([], () => {
-            if (element.url) window.open(element.url, "_blank", "noopener");
+            if (element.url) openUrl(element.url);
             send([]);
           }),
         }, textNode(element.text, ctx));
@@ -169,7 +171,7 @@ const BlockKit = (() => {
           menu.append(el("button", { type: "button", role: "menuitem", onclick: () => {
             menu.hidden = true;
             withConfirm([option.value], (selected) => {
-              if (option.url) window.open(option.url, "_blank", "noopener");
+              if (option.url) openUrl(option.url);
               send(selected);
             });
           } }, plain(option.text)));

@@ -24,12 +24,35 @@
 
   $("tab-home").addEventListener("click", () => go({ kind: "app", tab: "home" }));
   $("tab-messages").addEventListener("click", () => go({ kind: "app", tab: "messages" }));
+  // Slack shows each person only their own conversations: what the previous person saw (their DM with the app,
+  // their Home tab, their modal) is cleared at once, not left clickable until the new person's state arrives.
   $("acting-as").addEventListener("change", (e) => {
     page.me = e.target.value;
     localStorage.setItem("sandbox.as", page.me);
+    page.state = null;
     page.drawn = { messages: "", home: "", modal: "", notices: "", sidebar: "" };
+    for (const id of ["messages", "home", "modal-root", "confirm-root", "channels", "apps"]) $(id).replaceChildren();
     refresh().then(() => go(page.where));
   });
+
+  // Slack's deep links (slack://app?team=…&id=…&tab=…, slack://channel?team=…&id=…) open in the sandbox when they
+  // point into it; other links open in a new tab.
+  function openUrl(url) {
+    let link;
+    try {
+      link = new URL(url);
+    } catch {
+      return status(`Not a link: ${url}`);
+    }
+    if (link.protocol !== "slack:") return window.open(url, "_blank", "noopener");
+    const s = page.state;
+    const team = link.searchParams.get("team");
+    const id = link.searchParams.get("id");
+    if (team !== s.team.id) return status(`This link leads to another workspace (${team}).`);
+    if (link.host === "app" && id === s.app.id) return go({ kind: "app", tab: link.searchParams.get("tab") === "messages" ? "messages" : "home" });
+    if (link.host === "channel" && s.channels.some((c) => c.id === id && !c.is_im)) return go({ kind: "channel", id });
+    status(`The sandbox cannot open ${url}`);
+  }
 
   $("composer").addEventListener("submit", async (e) => {
     e.preventDefault();
@@ -88,6 +111,7 @@
 
   Sandbox.act = act;
   Sandbox.go = go;
+  Sandbox.openUrl = openUrl;
   Sandbox.refresh = refresh;
 
   Promise.all([refresh(), Sandbox.panels.load()]).then(() => {

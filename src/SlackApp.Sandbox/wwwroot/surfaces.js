@@ -12,6 +12,7 @@ Sandbox.draw = (() => {
       members: page.state.members,
       channels: page.state.channels,
       confirm: askConfirm,
+      openUrl: (url) => Sandbox.openUrl(url),
       ...extra,
     };
   }
@@ -71,8 +72,11 @@ Sandbox.draw = (() => {
     const s = page.state;
     const where = page.where;
     const showMessages = where.kind === "channel" || (where.kind === "app" && where.tab === "messages");
+    // A read-only Messages tab (the manifest's messages_tab_read_only_enabled) has no composer in Slack.
+    const readOnly = where.kind === "app" && where.tab === "messages" && !!s.app.messages_read_only;
     $("messages").hidden = !showMessages;
-    $("composer").hidden = !showMessages;
+    $("composer").hidden = !showMessages || readOnly;
+    $("read-only-note").hidden = !readOnly;
     $("home").hidden = !(where.kind === "app" && where.tab === "home");
     Sandbox.panels.show(where);
     $("app-tabs").hidden = where.kind !== "app";
@@ -111,7 +115,8 @@ Sandbox.draw = (() => {
     const name = isBot ? s.app.name : author ? author.real_name : message.user;
     const time = new Date(Number(message.ts.split(".")[0]) * 1000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
     const ctx = ctxFor("message", {
-      onAction: (blockId, actionId, selected) => Sandbox.act({ surface: "message", channelId, messageTs: message.ts, blockId, actionId, selected }, message),
+      // The revision shown: someone else's click may change the message before this one reaches the sandbox.
+      onAction: (blockId, actionId, selected) => Sandbox.act({ surface: "message", channelId, messageTs: message.ts, messageRevision: message.revision, blockId, actionId, selected }),
     });
     const content = message.blocks && message.blocks.length ? render(message.blocks, ctx) : el("div", { class: "mrkdwn", html: BlockKit.mrkdwn(message.text || "", ctx) });
     return el("article", { class: `message${message.is_ephemeral ? " ephemeral" : ""}`, "aria-label": `Message from ${name}`, "data-ts": message.ts },
@@ -134,7 +139,7 @@ Sandbox.draw = (() => {
     }
     const ctx = ctxFor("home", {
       previous,
-      onAction: (blockId, actionId, selected) => Sandbox.act({ surface: "home", viewId: home.id, blockId, actionId, selected, values: collect($("home")) }),
+      onAction: (blockId, actionId, selected) => Sandbox.act({ surface: "home", viewId: home.id, viewHash: home.hash, blockId, actionId, selected, values: collect($("home")) }),
     });
     $("home").replaceChildren(render(home.blocks, ctx));
   }
@@ -157,7 +162,7 @@ Sandbox.draw = (() => {
     const ctx = ctxFor("modal", {
       previous,
       errors: modal.errors,
-      onAction: (blockId, actionId, selected) => Sandbox.act({ surface: "modal", viewId: modal.id, blockId, actionId, selected, values: collect(body) }),
+      onAction: (blockId, actionId, selected) => Sandbox.act({ surface: "modal", viewId: modal.id, viewHash: modal.hash, blockId, actionId, selected, values: collect(body) }),
     });
     body.append(render(modal.blocks, ctx));
     const title = modal.title ? modal.title.text : "Modal";
@@ -179,8 +184,12 @@ Sandbox.draw = (() => {
         el("button", { type: "button", class: "bk-button", onclick: close }, modal.close ? modal.close.text : "Cancel"),
         modal.submit ? el("button", { type: "submit", class: "bk-button primary" }, modal.submit.text) : null));
     root.replaceChildren(el("div", { class: "modal-backdrop" }, form));
-    const focus = form.querySelector("input, select, textarea");
-    if (focus) focus.focus();
+    // As Slack does: after a refused Save the first field in error comes into view (it may be below the fold, and
+    // focusing the first field would scroll back to the top, so Save would seem to do nothing); else the first field.
+    const errored = body.querySelector("[aria-invalid=true]");
+    const focus = errored || form.querySelector("input, select, textarea");
+    if (focus) focus.focus({ preventScroll: !!errored });
+    if (errored) (errored.closest(".bk-input") || errored).scrollIntoView({ block: "center" });
   }
 
   function askConfirm(confirm, proceed) {

@@ -104,12 +104,20 @@ public sealed class SlackAppBuilder
     }
 
     /// <summary>Listens to Events API events whose type matches <paramref name="eventType"/>, e.g. <c>app_home_opened</c>.</summary>
-    public SlackAppBuilder Event(ListenerId eventType, Func<SlackEventRequest, CancellationToken, Task> handler)
+    public SlackAppBuilder Event(ListenerId eventType, Func<SlackEventRequest, CancellationToken, Task> handler) =>
+        Event(eventType, static _ => true, handler);
+
+    /// <summary>
+    /// Listens to Events API events of <paramref name="eventType"/> that <paramref name="when"/> also accepts, e.g.
+    /// <c>app_home_opened</c> on the Messages tab only; an event it refuses goes on to the next listener.
+    /// </summary>
+    public SlackAppBuilder Event(ListenerId eventType, Func<SlackEvent, bool> when, Func<SlackEventRequest, CancellationToken, Task> handler)
     {
         ArgumentNullException.ThrowIfNull(eventType);
+        ArgumentNullException.ThrowIfNull(when);
         return Add(
             $"event {eventType}",
-            payload => payload is EventCallbackPayload envelope && eventType.Matches(envelope.Event.Type),
+            payload => payload is EventCallbackPayload envelope && eventType.Matches(envelope.Event.Type) && when(envelope.Event),
             (payload, context, ack) => new SlackEventRequest((EventCallbackPayload)payload, context, ack),
             handler);
     }
@@ -160,6 +168,11 @@ public sealed class SlackAppBuilder
     public SlackAppBuilder Event<THandler>(ListenerId eventType)
         where THandler : ISlackHandler<SlackEventRequest> =>
         Event(eventType, Handle<THandler, SlackEventRequest>);
+
+    /// <summary>Listens to the events of a type that <paramref name="when"/> accepts, with a handler class resolved from the request's services.</summary>
+    public SlackAppBuilder Event<THandler>(ListenerId eventType, Func<SlackEvent, bool> when)
+        where THandler : ISlackHandler<SlackEventRequest> =>
+        Event(eventType, when, Handle<THandler, SlackEventRequest>);
 
     /// <summary>Answers options requests with a handler class resolved from the request's services.</summary>
     public SlackAppBuilder Options<THandler>(ListenerId actionId)

@@ -25,6 +25,8 @@ public sealed class ProductSandbox : ISandboxExtension
         sandbox.AppName = AppName;
         sandbox.Commands.Add(Command);
         sandbox.ComposerHint = $"{Command} workflow create";
+        // As manifest/manifest.json: the app reads no DMs, so its Messages tab is read-only.
+        sandbox.MessagesTabReadOnly = true;
 
         // The configured secret, else a new one each run; the signals panel signs with whichever the app reads.
         sandbox.Set("Signals:Secret", sandbox.Configuration["Signals:Secret"] is { Length: > 0 } secret ? secret : Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)));
