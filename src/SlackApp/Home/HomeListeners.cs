@@ -1,3 +1,4 @@
+using SlackApp.Slack.Payloads;
 using SlackApp.Slack.Routing;
 using SlackApp.Workflows;
 
@@ -13,7 +14,7 @@ public static class HomeListeners
     {
         ArgumentNullException.ThrowIfNull(slack);
         return slack
-            .Event<HomeOpenedHandler>("app_home_opened")
+            .Event<HomeOpenedHandler>("app_home_opened", e => e is AppHomeOpenedEvent { Tab: "home" })
             .Action<HomePagingHandler>(HomeActionIds.ShowMore)
             .Action<HomePagingHandler>(HomeActionIds.ShowFirst)
             .Require<CanChangeWorkflows>(changes => changes

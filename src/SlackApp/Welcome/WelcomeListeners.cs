@@ -5,10 +5,7 @@ namespace SlackApp.Welcome;
 /// <summary>Where the welcome meets Slack: the Messages tab's first opening, and the welcome's link button.</summary>
 public static class WelcomeListeners
 {
-    /// <summary>
-    /// Register before the Home tab's listeners: theirs takes every <c>app_home_opened</c>, and the first matching
-    /// listener is the one that runs.
-    /// </summary>
+    /// <summary>The Messages tab's <c>app_home_opened</c> only; the Home tab's listener takes the Home tab's.</summary>
     public static SlackAppBuilder AddWelcomeListeners(this SlackAppBuilder slack)
     {
         ArgumentNullException.ThrowIfNull(slack);
