@@ -27,7 +27,8 @@ public static class NotificationComposer
             blocks.Add(Context(":test_tube: *Test notification*: a sample built from a made-up signal, to show what this workflow sends. Nothing real happened."));
         }
 
-        blocks.Add(new HeaderBlock(new PlainText($"{Emoji(signal.Type)} {NotificationHeadline.Plain(signal, BlockKitLimits.HeaderText - 10)}") { Emoji = true }));
+        // No emoji in the header: the sentence says it, and plain text with emoji off shows a name's ":x:" as written.
+        blocks.Add(new HeaderBlock(new PlainText(NotificationHeadline.Plain(signal, BlockKitLimits.HeaderText)) { Emoji = false }));
         blocks.Add(Context(LeadLine(content)));
         blocks.AddRange(FactBlocks(content));
         blocks.Add(Context(WhyLine(content)));
@@ -75,8 +76,8 @@ public static class NotificationComposer
     {
         var when = SlackDate(content.Signal.OccurredAt);
         return ReaderReason(content.People.RoleOf(content.ReaderUserId)) is { } reason
-            ? $":bust_in_silhouette: *{reason}* · {when}"
-            : $":clock3: {when}";
+            ? $"*{reason}* · {when}"
+            : when;
     }
 
     // Section fields show in two columns: an odd one out would sit alone on its row, so it gets a full-width line.
@@ -116,7 +117,7 @@ public static class NotificationComposer
             yield return Field("Owner", UntrustedText.MrkdwnClipped(email, 200));
         }
 
-        if (person.Title is { Length: > 0 } title && !NotificationHeadline.PlainIncludesTitle(signal, BlockKitLimits.HeaderText - 10))
+        if (person.Title is { Length: > 0 } title && !NotificationHeadline.PlainIncludesTitle(signal, BlockKitLimits.HeaderText))
         {
             yield return Field("Title", UntrustedText.MrkdwnClipped(title, 300));
         }
@@ -167,7 +168,7 @@ public static class NotificationComposer
         var parts = content.Matches.Take(MaxMatchesShown).Select(m =>
             $"*{UntrustedText.MrkdwnClipped(m.Workflow.Name, Workflow.MaxNameLength)}*: {string.Join(" · ", m.Reasons.Select(r => UntrustedText.MrkdwnClipped(r, ReasonMax)))}");
         var more = content.Matches.Count > MaxMatchesShown ? $" (and {content.Matches.Count - MaxMatchesShown} more)" : string.Empty;
-        return $":mag: Matched {string.Join("; ", parts)}{more}";
+        return $"Matched {string.Join("; ", parts)}{more}";
     }
 
     private static List<BlockElement> Buttons(NotificationContent content)
@@ -209,13 +210,4 @@ public static class NotificationComposer
     // Slack renders the date in each reader's own time zone; the text after | is the fallback.
     private static string SlackDate(DateTimeOffset at) =>
         $"<!date^{at.ToUnixTimeSeconds()}^{{date_short_pretty}} at {{time}}|{at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}>";
-
-    private static string Emoji(SignalType type) => type switch
-    {
-        SignalType.NewHire => ":wave:",
-        SignalType.Promotion => ":arrow_up:",
-        SignalType.JobChange => ":briefcase:",
-        SignalType.ContactLeft => ":door:",
-        _ => ":bell:",
-    };
 }
