@@ -27,15 +27,21 @@ public sealed class NotificationFlowTests(SandboxBrowser sandbox) : IClassFixtur
         await Expect(page.GetByRole(AriaRole.Status, new() { Name = "Signal response" })).ToContainTextAsync("202 Accepted");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "#ae-alerts" }).ClickAsync();
-        var post = page.GetByRole(AriaRole.Article, new() { Name = "Message from UserGems" }).Filter(new() { HasText = "New executive at Acme Corp" });
+        var post = page.GetByRole(AriaRole.Article, new() { Name = "Message from UserGems" }).Filter(new() { HasText = "Jane Doe joined Acme Corp as VP of Sales" });
         await Expect(post).ToBeVisibleAsync();
         await Expect(post).ToContainTextAsync("Execs joining Closed Lost");
+        // The channel copy names the owner as a person, not an email, and does not speak to one reader.
+        await Expect(post).ToContainTextAsync("@Avery Ames");
+        await Expect(post).Not.ToContainTextAsync("You own this account");
 
         await page.GetByLabel("Acting as").SelectOptionAsync("U0AE");
         await page.GetByRole(AriaRole.Button, new() { Name = "UserGems app" }).ClickAsync();
         await page.GetByRole(AriaRole.Tab, new() { Name = "Messages" }).ClickAsync();
-        var dm = page.GetByRole(AriaRole.Article, new() { Name = "Message from UserGems" }).Filter(new() { HasText = "New executive at Acme Corp" });
+        var dm = page.GetByRole(AriaRole.Article, new() { Name = "Message from UserGems" }).Filter(new() { HasText = "Jane Doe joined Acme Corp as VP of Sales" });
         await Expect(dm).ToBeVisibleAsync();
+        await Expect(dm.GetByRole(AriaRole.Heading)).ToContainTextAsync("Jane Doe joined Acme Corp as VP of Sales");
+        await Expect(dm).ToContainTextAsync("You own this account");
+        await Expect(dm).ToContainTextAsync("VP meets Director+");
         await Screenshots.SaveAsync(page, "notification", dm);
         await dm.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).ClickAsync();
 

@@ -59,4 +59,11 @@ public interface ISlackApiClient
 
     /// <summary><c>users.info</c>.</summary>
     Task<UserResult> UsersInfoAsync(string user, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <c>users.conversations</c>: one page, from <paramref name="cursor"/> (null for the first), of the conversations
+    /// <see cref="UsersConversationsQuery.User"/> is in. With a bot token, private channels are listed only when the
+    /// bot is in them too (Slack: "restricted to those where the calling user shares membership").
+    /// </summary>
+    Task<ConversationsListResult> UsersConversationsAsync(UsersConversationsQuery query, string? cursor = null, CancellationToken cancellationToken = default);
 }

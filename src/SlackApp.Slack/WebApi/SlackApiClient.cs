@@ -135,6 +135,24 @@ internal sealed class SlackApiClient(SlackApiTransport transport, string token) 
     public Task<UserResult> UsersInfoAsync(string user, CancellationToken cancellationToken = default)
         => transport.PostFormAsync<UserResult>(SlackApiMethods.UsersInfo, token, [new("user", user)], cancellationToken);
 
+    public Task<ConversationsListResult> UsersConversationsAsync(UsersConversationsQuery query, string? cursor = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var form = new List<KeyValuePair<string, string>>
+        {
+            new("user", query.User),
+            new("types", string.Join(',', query.Types)),
+            new("exclude_archived", query.ExcludeArchived ? "true" : "false"),
+            new("limit", query.Limit.ToString(CultureInfo.InvariantCulture)),
+        };
+        if (!string.IsNullOrEmpty(cursor))
+        {
+            form.Add(new("cursor", cursor));
+        }
+
+        return transport.PostFormAsync<ConversationsListResult>(SlackApiMethods.UsersConversations, token, form, cancellationToken);
+    }
+
     private Task<ViewResult> PostViewAsync(string method, View view, JsonObject body, CancellationToken cancellationToken)
     {
         body["view"] = BlockKitJson.ToNode(view);

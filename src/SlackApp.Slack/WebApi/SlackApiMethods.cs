@@ -18,6 +18,7 @@ public static class SlackApiMethods
     public const string ConversationsInfo = "conversations.info";
     public const string UsersLookupByEmail = "users.lookupByEmail";
     public const string UsersInfo = "users.info";
+    public const string UsersConversations = "users.conversations";
 
     /// <summary>Not a Web API method: a message sent to an interaction's <c>response_url</c>.</summary>
     public const string ResponseUrl = "response_url";

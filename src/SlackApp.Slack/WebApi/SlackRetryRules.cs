@@ -24,6 +24,7 @@ public static class SlackRetryRules
         SlackApiMethods.ConversationsInfo,
         SlackApiMethods.UsersLookupByEmail,
         SlackApiMethods.UsersInfo,
+        SlackApiMethods.UsersConversations,
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>True when repeating <paramref name="method"/> after a transient failure cannot post twice or waste a one-time id.</summary>

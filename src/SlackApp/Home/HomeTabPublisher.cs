@@ -52,7 +52,7 @@ public sealed class HomeTabPublisher(
             Offset = offset,
             HasMore = hasMore,
             WebhookUrl = access.IsAdmin ? WebhookUrl(workspace) : null,
-            NotificationBlocks = await notifications.BuildAsync(workspace, access.IsAdmin, cancellationToken),
+            NotificationBlocks = await notifications.BuildAsync(workspace, access, client, cancellationToken),
         };
     }
 }

@@ -1,27 +1,36 @@
 using System.Globalization;
-using SlackApp.Signals;
 using SlackApp.Slack.Blocks;
-using SlackApp.Workflows;
 using SlackApp.SlackUx;
+using SlackApp.Workflows;
 
 namespace SlackApp.Notifications;
 
-/// <summary>Builds the Block Kit message for a notification (and its acknowledged form). Pure.</summary>
+/// <summary>
+/// Builds the Block Kit message for a notification (and its acknowledged form), read at a glance: a header saying
+/// what happened, who the reader is to the account and when, the facts in pairs, why it matched, and the buttons.
+/// Pure.
+/// </summary>
 public static class NotificationComposer
 {
+    // Enough to say why without letting a workspace with many matching workflows outgrow a context block.
+    private const int MaxMatchesShown = 5;
+    private const int ReasonMax = 100;
+
     public static Message Compose(NotificationContent content)
     {
+        ArgumentNullException.ThrowIfNull(content);
         var signal = content.Signal;
         var blocks = new List<Block>();
 
         if (content.IsTest)
         {
-            blocks.Add(Context(":test_tube: *Test notification* — a sample built from a made-up signal. Nothing real happened."));
+            blocks.Add(Context(":test_tube: *Test notification*: a sample built from a made-up signal, to show what this workflow sends. Nothing real happened."));
         }
 
-        blocks.Add(new SectionBlock { Text = UntrustedText.Markdown($"{Emoji(signal.Type)} {Headline(signal)}") });
-        blocks.Add(new SectionBlock { Fields = PersonFields(signal.Person) });
-        blocks.Add(new SectionBlock { Fields = AccountFields(signal.Account) });
+        // No emoji in the header: the sentence says it, and plain text with emoji off shows a name's ":x:" as written.
+        blocks.Add(new HeaderBlock(new PlainText(NotificationHeadline.Plain(signal, BlockKitLimits.HeaderText)) { Emoji = false }));
+        blocks.Add(Context(LeadLine(content)));
+        blocks.AddRange(FactBlocks(content));
         blocks.Add(Context(WhyLine(content)));
 
         if (content.UndeliveredNote is { } note)
@@ -42,167 +51,163 @@ public static class NotificationComposer
         return new Message(FallbackText(content), blocks);
     }
 
-    /// <summary>"New executive at *Acme Corp*" and friends, with the signal's values made safe.</summary>
-    public static string Headline(Signal signal)
-    {
-        var person = $"*{UntrustedText.Mrkdwn(signal.Person.FullName)}*";
-        var account = $"*{UntrustedText.Mrkdwn(signal.Account.Name)}*";
-        return signal.Type switch
-        {
-            SignalType.NewHire when IsExecutive(signal.Person) => $"New executive at {account}",
-            SignalType.NewHire => $"New hire at {account}",
-            SignalType.Promotion => $"Promotion at {account}",
-            SignalType.JobChange => $"Past {RelationshipWord(signal.Person.Relationship)} {person} joined {account}",
-            SignalType.ContactLeft => $"{person} left {account}",
-            _ => $"Signal at {account}",
-        };
-    }
+    /// <summary>"Jane Doe joined *Acme Corp*..." as mrkdwn, for lists of notifications.</summary>
+    public static string Headline(Signal signal) => NotificationHeadline.Mrkdwn(signal);
 
     public static string? SalesforceUrl(string? baseUrl, string? salesforceId) =>
         string.IsNullOrWhiteSpace(baseUrl) || string.IsNullOrWhiteSpace(salesforceId)
             ? null
             : $"{baseUrl.TrimEnd('/')}/lightning/r/Account/{Uri.EscapeDataString(salesforceId)}/view";
 
-    private static string FallbackText(NotificationContent content)
+    /// <summary>Why a DM's reader gets it, from the role they hold on the account; null when they hold none.</summary>
+    public static string? ReaderReason(AccountRole? role) => role switch
     {
-        var signal = content.Signal;
-        // Plain text for notifications and screen readers: no mrkdwn marks, but still escaped.
-        var headline = Headline(signal).Replace("*", string.Empty, StringComparison.Ordinal);
-        var who = signal.Person.Title is { Length: > 0 } title ? $"{signal.Person.FullName}, {title}" : signal.Person.FullName;
-        var prefix = content.IsTest ? "[Test] " : string.Empty;
-        return UntrustedText.Truncate($"{prefix}{headline}: {Mrkdwn.Escape(who)}", 3000);
+        AccountRole.Owner => "You own this account",
+        AccountRole.Csm => "You're the CSM of this account",
+        AccountRole.Sdr => "You're the SDR of this account",
+        _ => null,
+    };
+
+    // The notification and screen-reader text: the headline itself, escaped (Slack parses `text` as mrkdwn too).
+    private static string FallbackText(NotificationContent content) =>
+        UntrustedText.Truncate((content.IsTest ? "[Test] " : string.Empty) + UntrustedText.Mrkdwn(NotificationHeadline.Plain(content.Signal)), 3000);
+
+    private static string LeadLine(NotificationContent content)
+    {
+        var when = SlackDate(content.Signal.OccurredAt);
+        return ReaderReason(content.People.RoleOf(content.ReaderUserId)) is { } reason
+            ? $"*{reason}* · {when}"
+            : when;
     }
 
-    private static List<TextObject> PersonFields(SignalPerson person)
+    // Section fields show in two columns: an odd one out would sit alone on its row, so it gets a full-width line.
+    private static IEnumerable<Block> FactBlocks(NotificationContent content)
     {
-        var name = UntrustedText.Mrkdwn(person.FullName);
-        var fields = new List<TextObject>
+        var facts = Facts(content).Take(BlockKitLimits.SectionFields + 1).ToList();
+        if (facts.Count % 2 == 1)
         {
-            PersonField(person.LinkedinUrl, name),
-        };
-        if (person.Title is { Length: > 0 } title)
+            var last = facts[^1];
+            facts.RemoveAt(facts.Count - 1);
+            if (facts.Count > 0)
+            {
+                yield return new SectionBlock { Fields = facts };
+            }
+
+            yield return new SectionBlock { Text = last };
+        }
+        else if (facts.Count > 0)
         {
-            fields.Add(Field("Title", UntrustedText.Mrkdwn(title)));
+            yield return new SectionBlock { Fields = facts };
+        }
+    }
+
+    private static IEnumerable<MarkdownText> Facts(NotificationContent content)
+    {
+        var signal = content.Signal;
+        var person = signal.Person;
+        var account = signal.Account;
+        yield return AccountField(content);
+
+        if (content.People.OwnerUserId is { } owner)
+        {
+            yield return Field("Owner", $"<@{owner}>");
+        }
+        else if (account.OwnerEmail is { Length: > 0 } email)
+        {
+            yield return Field("Owner", UntrustedText.MrkdwnClipped(email, 200));
+        }
+
+        if (person.Title is { Length: > 0 } title && !NotificationHeadline.PlainIncludesTitle(signal, BlockKitLimits.HeaderText))
+        {
+            yield return Field("Title", UntrustedText.MrkdwnClipped(title, 300));
         }
 
         if (person.Seniority is { } seniority)
         {
-            fields.Add(Field("Seniority", SignalNames.Label(seniority)));
+            yield return Field("Seniority", SignalNames.Label(seniority));
         }
 
         if (person.Department is { Length: > 0 } department)
         {
-            fields.Add(Field("Department", UntrustedText.Mrkdwn(department)));
+            yield return Field("Department", UntrustedText.MrkdwnClipped(UntrustedText.Label(department), 200));
         }
 
-        var previous = (person.PreviousTitle, person.PreviousCompany) switch
+        if (account.Status is { } status)
         {
-            ({ Length: > 0 } t, { Length: > 0 } c) => $"{UntrustedText.Mrkdwn(t)} at {UntrustedText.Mrkdwn(c)}",
-            (null or "", { Length: > 0 } c) => UntrustedText.Mrkdwn(c),
-            ({ Length: > 0 } t, null or "") => UntrustedText.Mrkdwn(t),
+            yield return Field("Account status", SignalNames.Label(status));
+        }
+
+        var previous = (Value(person.PreviousTitle), Value(person.PreviousCompany)) switch
+        {
+            ({ } t, { } c) => $"{UntrustedText.MrkdwnClipped(t, 200)} at {UntrustedText.MrkdwnClipped(c, 200)}",
+            (null, { } c) => UntrustedText.MrkdwnClipped(c, 200),
+            ({ } t, null) => UntrustedText.MrkdwnClipped(t, 200),
             _ => null,
         };
         if (previous is not null)
         {
-            fields.Add(Field("Previously", previous));
+            yield return Field("Previously", previous);
         }
-
-        return fields;
     }
 
-    private static List<TextObject> AccountFields(SignalAccount account)
+    // The account links to Salesforce when the whole link fits the field: cut inside, <url|name> would break.
+    private static MarkdownText AccountField(NotificationContent content)
     {
-        var fields = new List<TextObject> { Field("Account", UntrustedText.Mrkdwn(account.Name)) };
-        if (account.Status is { } status)
+        var name = UntrustedText.MrkdwnClipped(content.Signal.Account.Name, 200);
+        if (SalesforceUrl(content.SalesforceBaseUrl, content.Signal.Account.SalesforceId) is { } url && IsLinkable(url)
+            && FieldText("Account", $"<{url}|{name}>") is { Length: <= BlockKitLimits.SectionFieldText } linked)
         {
-            fields.Add(Field("Status", SignalNames.Label(status)));
+            return new MarkdownText(linked);
         }
 
-        if (account.OwnerEmail is { Length: > 0 } owner)
-        {
-            fields.Add(Field("Owner", UntrustedText.Mrkdwn(owner)));
-        }
-
-        return fields;
+        return Field("Account", name);
     }
 
     private static string WhyLine(NotificationContent content)
     {
-        var parts = content.Matches.Select(m =>
-            $"*{UntrustedText.Mrkdwn(m.Workflow.Name)}* ({string.Join(" · ", m.Reasons.Select(UntrustedText.Mrkdwn))})");
-        var label = content.Matches.Count == 1 ? "Workflow" : "Workflows";
-        return $"{label}: {string.Join("; ", parts)}";
+        var parts = content.Matches.Take(MaxMatchesShown).Select(m =>
+            $"*{UntrustedText.MrkdwnClipped(m.Workflow.Name, Workflow.MaxNameLength)}*: {string.Join(" · ", m.Reasons.Select(r => UntrustedText.MrkdwnClipped(r, ReasonMax)))}");
+        var more = content.Matches.Count > MaxMatchesShown ? $" (and {content.Matches.Count - MaxMatchesShown} more)" : string.Empty;
+        return $"Matched {string.Join("; ", parts)}{more}";
     }
 
     private static List<BlockElement> Buttons(NotificationContent content)
     {
+        var id = content.DeliveryId.ToString(CultureInfo.InvariantCulture);
         var buttons = new List<BlockElement>();
         if (content.Acknowledgement is null)
         {
-            buttons.Add(new Button(new PlainText("Acknowledge"))
-            {
-                ActionId = NotificationActions.Acknowledge,
-                Value = content.DeliveryId.ToString(CultureInfo.InvariantCulture),
-                Style = ButtonStyle.Primary,
-            });
+            buttons.Add(new Button(new PlainText("Acknowledge")) { ActionId = NotificationActions.Acknowledge, Value = id, Style = ButtonStyle.Primary });
         }
 
         if (SalesforceUrl(content.SalesforceBaseUrl, content.Signal.Account.SalesforceId) is { Length: <= BlockKitLimits.ButtonUrl } salesforce)
         {
-            buttons.Add(new Button(new PlainText("Open in Salesforce")) { ActionId = NotificationActions.OpenInSalesforce, Url = salesforce, Value = content.DeliveryId.ToString(CultureInfo.InvariantCulture) });
+            buttons.Add(new Button(new PlainText("Open in Salesforce")) { ActionId = NotificationActions.OpenInSalesforce, Url = salesforce, Value = id });
         }
 
         if (LinkUrl(content.Signal.Person.LinkedinUrl) is { } linkedin)
         {
-            buttons.Add(new Button(new PlainText("View LinkedIn")) { ActionId = NotificationActions.ViewLinkedin, Url = linkedin, Value = content.DeliveryId.ToString(CultureInfo.InvariantCulture) });
+            buttons.Add(new Button(new PlainText("View LinkedIn")) { ActionId = NotificationActions.ViewLinkedin, Url = linkedin, Value = id });
         }
 
         return buttons;
     }
 
-    // The name links to LinkedIn only when the whole link fits the field: cut inside, <url|name> would break.
-    private static MarkdownText PersonField(string? linkedinUrl, string name)
-    {
-        if (LinkUrl(linkedinUrl) is { } url && FieldText("Person", $"<{url}|{name}>") is { Length: <= BlockKitLimits.SectionFieldText } linked)
-        {
-            return new MarkdownText(linked);
-        }
-
-        return Field("Person", name);
-    }
+    private static string? Value(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
     private static MarkdownText Field(string label, string value) => UntrustedText.Markdown(FieldText(label, value), BlockKitLimits.SectionFieldText);
 
     private static string FieldText(string label, string value) => $"*{label}*\n{value}";
 
-    // A LinkedIn URL we link to: https only, and within Block Kit's button limit (a too long one refuses the whole message).
-    private static string? LinkUrl(string? url) => url is { Length: <= BlockKitLimits.ButtonUrl } && IsHttps(url) ? url : null;
+    // A URL we link to: https only, within Block Kit's button limit (a too long one refuses the whole message).
+    private static string? LinkUrl(string? url) => url is { Length: <= BlockKitLimits.ButtonUrl } && IsLinkable(url) ? url : null;
+
+    private static bool IsLinkable(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps
+        && !url.Contains('|', StringComparison.Ordinal) && !url.Contains('>', StringComparison.Ordinal);
 
     private static ContextBlock Context(string mrkdwn) => new([UntrustedText.Markdown(mrkdwn)]);
 
     // Slack renders the date in each reader's own time zone; the text after | is the fallback.
     private static string SlackDate(DateTimeOffset at) =>
         $"<!date^{at.ToUnixTimeSeconds()}^{{date_short_pretty}} at {{time}}|{at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}>";
-
-    private static bool IsExecutive(SignalPerson person) => person.Seniority is >= Seniority.Director;
-
-    private static bool IsHttps(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && !url.Contains('|', StringComparison.Ordinal) && !url.Contains('>', StringComparison.Ordinal);
-
-    private static string RelationshipWord(PersonRelationship? relationship) => relationship switch
-    {
-        PersonRelationship.Champion => "champion",
-        PersonRelationship.Buyer => "buyer",
-        PersonRelationship.User => "user",
-        PersonRelationship.Prospect => "prospect",
-        _ => "contact",
-    };
-
-    private static string Emoji(SignalType type) => type switch
-    {
-        SignalType.NewHire => ":wave:",
-        SignalType.Promotion => ":arrow_up:",
-        SignalType.JobChange => ":briefcase:",
-        SignalType.ContactLeft => ":door:",
-        _ => ":bell:",
-    };
 }

@@ -22,6 +22,12 @@ public sealed record NotificationContent
     /// <summary>A sample sent by "Send test": clearly marked, nothing real behind it.</summary>
     public bool IsTest { get; init; }
 
+    /// <summary>The account's people found in Slack: the owner is mentioned, and a DM's reader told which role is theirs.</summary>
+    public AccountPeople People { get; init; } = AccountPeople.None;
+
+    /// <summary>Who reads it, for a DM (a user id); null for a channel post.</summary>
+    public string? ReaderUserId { get; init; }
+
     /// <summary>Who acknowledged it and when, once someone did.</summary>
     public Acknowledgement? Acknowledgement { get; init; }
 }

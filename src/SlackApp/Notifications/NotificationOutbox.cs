@@ -19,12 +19,12 @@ public sealed class NotificationOutbox(DbConnectionFactory connections, TimeProv
 
     private static readonly string[] Other =
     [
-        "is_test", "matches_json", "note", "status", "attempts", "next_attempt_at", "error_detail", "created_at", "updated_at",
+        "is_test", "matches_json", "note", "people_json", "status", "attempts", "next_attempt_at", "error_detail", "created_at", "updated_at",
     ];
 
     private static readonly string[] TestColumns =
     [
-        "team_id", "is_test", "recipient_kind", "recipient_id", "matches_json", "sample_json", "status", "attempts",
+        "team_id", "is_test", "recipient_kind", "recipient_id", "matches_json", "sample_json", "people_json", "status", "attempts",
         "next_attempt_at", "created_at", "updated_at",
     ];
 
@@ -45,9 +45,10 @@ public sealed class NotificationOutbox(DbConnectionFactory connections, TimeProv
 
     /// <summary>
     /// Writes a signal's deliveries in one transaction, each once: a recipient the signal already has is left
-    /// as it is. Undeliverable ones are stored finished, with their reason. Returns how many rows were new.
+    /// as it is. Undeliverable ones are stored finished, with their reason. Each row keeps the account's
+    /// <paramref name="people"/> found in Slack, for its message. Returns how many rows were new.
     /// </summary>
-    public async Task<int> AddAsync(Workspace workspace, long signalRowId, IReadOnlyList<PlannedDelivery> deliveries, CancellationToken cancellationToken)
+    public async Task<int> AddAsync(Workspace workspace, long signalRowId, IReadOnlyList<PlannedDelivery> deliveries, AccountPeople people, CancellationToken cancellationToken)
     {
         if (deliveries.Count == 0)
         {
@@ -64,6 +65,7 @@ public sealed class NotificationOutbox(DbConnectionFactory connections, TimeProv
             is_test = false,
             matches_json = StoredMatches.Write(d.Matches),
             note = d.Note is { } note ? UntrustedText.Truncate(note, 2000) : null,
+            people_json = people.ToJson(),
             status = d.UndeliverableReason is null ? DeliveryStatus.Pending : DeliveryStatus.Undeliverable,
             attempts = 0,
             next_attempt_at = now,
@@ -81,7 +83,7 @@ public sealed class NotificationOutbox(DbConnectionFactory connections, TimeProv
     }
 
     /// <summary>Stores a test notification about to be sent to <paramref name="userId"/>; returns its id (the Acknowledge button's value).</summary>
-    public async Task<long> AddTestAsync(Workspace workspace, string userId, string matchesJson, string sampleJson, CancellationToken cancellationToken)
+    public async Task<long> AddTestAsync(Workspace workspace, string userId, string matchesJson, string sampleJson, AccountPeople people, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -95,6 +97,7 @@ public sealed class NotificationOutbox(DbConnectionFactory connections, TimeProv
                 recipient_id = userId,
                 matches_json = matchesJson,
                 sample_json = sampleJson,
+                people_json = people.ToJson(),
                 status = DeliveryStatus.Sending,
                 attempts = 1,
                 next_attempt_at = now,

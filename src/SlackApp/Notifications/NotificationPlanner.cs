@@ -44,7 +44,7 @@ public sealed class NotificationPlanner(
         var client = clients.ForToken(installation.BotToken);
         var fallback = (await settings.GetAsync(workspace, ct)).FallbackChannelId;
         var planned = await resolver.ResolveAsync(workspace, client, signal.Signal, matches, fallback, ct);
-        var added = await outbox.AddAsync(workspace, signal.Id, planned, ct);
+        var added = await outbox.AddAsync(workspace, signal.Id, planned.Deliveries, planned.People, ct);
         if (added > 0)
         {
             trigger.Wake();

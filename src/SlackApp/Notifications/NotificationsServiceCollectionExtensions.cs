@@ -19,6 +19,8 @@ public static class NotificationsServiceCollectionExtensions
             .Validate(o => o.IsValid, "Notifications needs positive MaxAttempts, RetryBaseDelay (at most MaxRetryDelay), ChannelMessagesPerSecond, ChannelBurst, WorkspaceMessagesPerSecond, WorkspaceBurst, BatchSize, LeaseDuration and PollInterval, and HomeRecentCount of 1 to 20.")
             .ValidateOnStart();
         services.TryAddSingleton<NotificationOutbox>();
+        services.TryAddSingleton<NotificationHistory>();
+        services.TryAddSingleton<ChannelVisibility>();
         services.TryAddSingleton<SlackUserDirectory>();
         services.TryAddSingleton<RecipientResolver>();
         services.TryAddSingleton<NotificationDeliveryTrigger>();

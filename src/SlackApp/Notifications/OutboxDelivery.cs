@@ -12,7 +12,7 @@ public sealed record OutboxDelivery
         "d.recipient_id AS RecipientId, d.matches_json AS MatchesJson, d.note AS Note, COALESCE(d.sample_json, s.raw_json) AS SignalJson, " +
         "d.status AS Status, d.attempts AS Attempts, d.next_attempt_at AS NextAttemptAt, d.slack_channel AS SlackChannel, d.slack_ts AS SlackTs, " +
         "d.sent_at AS SentAt, d.last_error AS LastError, d.error_detail AS ErrorDetail, d.acknowledged_by AS AcknowledgedBy, " +
-        "d.acknowledged_at AS AcknowledgedAt, d.created_at AS CreatedAt, d.updated_at AS UpdatedAt";
+        "d.acknowledged_at AS AcknowledgedAt, d.people_json AS PeopleJson, d.created_at AS CreatedAt, d.updated_at AS UpdatedAt";
 
     internal const string From = "notification_deliveries d LEFT JOIN signals s ON s.id = d.signal_row_id AND s.team_id = d.team_id";
 
@@ -35,6 +35,7 @@ public sealed record OutboxDelivery
     public string? ErrorDetail { get; init; }
     public string? AcknowledgedBy { get; init; }
     public DateTimeOffset? AcknowledgedAt { get; init; }
+    public string? PeopleJson { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 
@@ -57,6 +58,8 @@ public sealed record OutboxDelivery
             UndeliveredNote = Note,
             IsTest = IsTest,
             Acknowledgement = AcknowledgedBy is { } by && AcknowledgedAt is { } at ? new Acknowledgement(by, at) : null,
+            People = AccountPeople.FromJson(PeopleJson),
+            ReaderUserId = RecipientKind == RecipientKind.User ? RecipientId : null,
         }
         : null;
 }

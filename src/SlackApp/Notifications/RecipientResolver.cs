@@ -10,10 +10,12 @@ namespace SlackApp.Notifications;
 /// as DMs, account roles looked up by email. A role whose person is missing goes to the workflow's fallback
 /// channel, else the workspace's, with a line saying whose DM could not be delivered; with neither, it is
 /// undeliverable with that reason. Recipients shared by several workflows get one delivery naming them all.
+/// The people found are kept with the plan, and the account owner is looked up even when nobody DMs them, so every
+/// copy can mention the owner rather than show an email.
 /// </summary>
 public sealed class RecipientResolver(SlackUserDirectory directory)
 {
-    public async Task<IReadOnlyList<PlannedDelivery>> ResolveAsync(
+    public async Task<RecipientPlan> ResolveAsync(
         Workspace workspace,
         ISlackApiClient client,
         Signal signal,
@@ -22,6 +24,7 @@ public sealed class RecipientResolver(SlackUserDirectory directory)
         CancellationToken cancellationToken)
     {
         var plan = new Plan();
+        var people = AccountPeople.None;
         foreach (var match in matches)
         {
             var recipients = match.Workflow.Recipients;
@@ -43,6 +46,7 @@ public sealed class RecipientResolver(SlackUserDirectory directory)
                     : await directory.FindByEmailAsync(workspace, client, email, cancellationToken);
                 if (lookup.UserId is { } userId)
                 {
+                    people = people.With(role, userId);
                     plan.Add(RecipientKind.User, userId, match);
                     continue;
                 }
@@ -60,7 +64,30 @@ public sealed class RecipientResolver(SlackUserDirectory directory)
             }
         }
 
-        return plan.Deliveries();
+        if (people.OwnerUserId is null && await FindOwnerAsync(workspace, client, signal, cancellationToken) is { } owner)
+        {
+            people = people with { OwnerUserId = owner };
+        }
+
+        return new RecipientPlan(plan.Deliveries(), people);
+    }
+
+    // Only to show who owns the account: a failure here must not hold the notification back.
+    private async Task<string?> FindOwnerAsync(Workspace workspace, ISlackApiClient client, Signal signal, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(signal.Account.OwnerEmail))
+        {
+            return null;
+        }
+
+        try
+        {
+            return (await directory.FindByEmailAsync(workspace, client, signal.Account.OwnerEmail, cancellationToken)).UserId;
+        }
+        catch (SlackApiException)
+        {
+            return null;
+        }
     }
 
     // "account owner (AE)", "CSM", "SDR": reads naturally after "Could not DM the".
@@ -110,3 +137,6 @@ public sealed class RecipientResolver(SlackUserDirectory directory)
         }
     }
 }
+
+/// <summary>A signal's deliveries, and the account's people found in Slack on the way.</summary>
+public sealed record RecipientPlan(IReadOnlyList<PlannedDelivery> Deliveries, AccountPeople People);

@@ -5,20 +5,31 @@ using SlackApp.Workflows;
 
 namespace SlackApp.Notifications;
 
-/// <summary>A made-up signal that matches a workflow, for "Send test": the first trigger type, and values its filters ask for.</summary>
+/// <summary>
+/// A made-up signal that matches a workflow, for "Send test": the first trigger type, values its filters ask for, and
+/// everything a real signal may carry (a LinkedIn profile, a Salesforce id), so the sample shows every part and
+/// button a real notification would.
+/// </summary>
 public static class SampleSignal
 {
+    /// <summary>A Salesforce account id of the documented shape (18 letters and digits); it names no real record.</summary>
+    public const string SalesforceId = "001000000000000AAA";
+
+    public const string LinkedinUrl = "https://www.linkedin.com/in/jordan-sample-example";
+
     public static Signal For(Workflow workflow, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(workflow);
         var filters = workflow.Filters;
         // At least the workflow's minimum seniority, and senior enough to read as a real executive signal.
         var seniority = filters.MinimumSeniority is { } minimum && minimum > Seniority.Vp ? minimum : Seniority.Vp;
         var keyword = filters.TitleKeywords.Select(k => k.Trim()).FirstOrDefault(k => k.Length > 0);
         var department = filters.Departments.Select(d => d.Trim()).FirstOrDefault(d => d.Length > 0) ?? "Sales";
+        var type = workflow.SignalTypes.Count > 0 ? workflow.SignalTypes[0] : SignalType.NewHire;
         return new Signal
         {
             Id = $"test_{now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}",
-            Type = workflow.SignalTypes.Count > 0 ? workflow.SignalTypes[0] : SignalType.NewHire,
+            Type = type,
             OccurredAt = now,
             Person = new SignalPerson
             {
@@ -26,7 +37,9 @@ public static class SampleSignal
                 Title = keyword ?? "VP of Sales",
                 Seniority = seniority,
                 Department = department,
-                PreviousCompany = "Globex",
+                LinkedinUrl = LinkedinUrl,
+                // A promotion happens inside the account: the previous job was there too.
+                PreviousCompany = type == SignalType.Promotion ? null : "Globex",
                 PreviousTitle = "Director of Sales",
                 Relationship = filters.Relationships.Count > 0 ? filters.Relationships[0] : PersonRelationship.Champion,
             },
@@ -34,9 +47,21 @@ public static class SampleSignal
             {
                 Name = "Example Corp",
                 Domain = "example.com",
+                SalesforceId = SalesforceId,
+                OwnerEmail = workflow.Recipients.Roles.Count == 0 ? "owner@example.com" : null,
                 Status = filters.AccountStatuses.Count > 0 ? filters.AccountStatuses[0] : AccountStatus.ClosedLost,
             },
         };
+    }
+
+    /// <summary>
+    /// Who the sample's account people are: the asker holds each role the workflow DMs, so the test reads as that
+    /// person's DM would ("You own this account"). A workflow that DMs nobody gets none (its posts go to channels).
+    /// </summary>
+    public static AccountPeople PeopleFor(Workflow workflow, string askerUserId)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        return workflow.Recipients.Roles.Aggregate(AccountPeople.None, (people, role) => people.With(role, askerUserId));
     }
 
     /// <summary>The signal in the contract's JSON form (SIGNALS.md), as the outbox stores signals.</summary>

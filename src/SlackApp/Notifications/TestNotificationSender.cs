@@ -35,7 +35,8 @@ public sealed class TestNotificationSender(
         var signal = SampleSignal.For(workflow, clock.GetUtcNow());
         var reasons = WorkflowMatcher.Explain(signal, workflow) ?? [SignalNames.Label(signal.Type)];
         IReadOnlyList<WorkflowMatch> matches = [new WorkflowMatch(workflow, reasons)];
-        var id = await outbox.AddTestAsync(workspace, userId, StoredMatches.Write(matches), SampleSignal.ToContractJson(signal), ct);
+        var people = SampleSignal.PeopleFor(workflow, userId);
+        var id = await outbox.AddTestAsync(workspace, userId, StoredMatches.Write(matches), SampleSignal.ToContractJson(signal), people, ct);
         try
         {
             var content = new NotificationContent
@@ -45,6 +46,8 @@ public sealed class TestNotificationSender(
                 DeliveryId = id,
                 SalesforceBaseUrl = (await settings.GetAsync(workspace, ct)).SalesforceBaseUrl,
                 IsTest = true,
+                People = people,
+                ReaderUserId = userId,
             };
 
             // A DM goes to the user id; Slack answers with the DM's channel, which the Acknowledge button is checked against.

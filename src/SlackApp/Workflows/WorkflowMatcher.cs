@@ -41,7 +41,8 @@ public static class WorkflowMatcher
                 return null;
             }
 
-            reasons.Add($"{SignalNames.Label(seniority)} is {SignalNames.Label(minimum)}+");
+            // "VP meets Director+": the person's level against the workflow's floor ("C-level is Director+" read as false).
+            reasons.Add($"{SignalNames.Label(seniority)} meets {SignalNames.Label(minimum)}+");
         }
 
         if (filters.AccountStatuses.Count > 0)

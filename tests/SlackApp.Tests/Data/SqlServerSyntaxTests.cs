@@ -124,8 +124,8 @@ public sealed class SqlServerSyntaxTests
         var outbox = new SlackApp.Notifications.NotificationOutbox(connections, clock);
         var planned = new SlackApp.Notifications.PlannedDelivery(SlackApp.Notifications.RecipientKind.Channel, "C1", [], []);
         await outbox.HasDeliveriesAsync(workspace, 1, ct);
-        await outbox.AddAsync(workspace, 1, [planned, planned with { Kind = SlackApp.Notifications.RecipientKind.Role, RecipientId = "owner", UndeliverableReason = "nobody" }], ct);
-        await outbox.AddTestAsync(workspace, "U1", "[]", "{}", ct);
+        await outbox.AddAsync(workspace, 1, [planned, planned with { Kind = SlackApp.Notifications.RecipientKind.Role, RecipientId = "owner", UndeliverableReason = "nobody" }], new SlackApp.Notifications.AccountPeople("U1"), ct);
+        await outbox.AddTestAsync(workspace, "U1", "[]", "{}", SlackApp.Notifications.AccountPeople.None, ct);
         await outbox.ClaimAsync("worker-1", 50, TimeSpan.FromMinutes(2), ct);
         await using (var connection = await connections.OpenAsync(ct))
         {
@@ -143,6 +143,12 @@ public sealed class SqlServerSyntaxTests
         await outbox.RecordClickAsync(workspace, 1, "notification.open_salesforce", "U1", ct);
         await outbox.ListRecentAsync(workspace, 10, ct);
         await outbox.ListRecentFailuresAsync(workspace, 5, ct);
+
+        var history = new SlackApp.Notifications.NotificationHistory(connections);
+        await history.ListChannelsAsync(workspace, ct);
+        await history.ListRecentAsync(workspace, SlackApp.Notifications.NotificationReader.Everyone, 10, ct);
+        await history.ListRecentAsync(workspace, new SlackApp.Notifications.NotificationReader("U1", ["C1", "C2"]), 10, ct);
+        await history.ListRecentAsync(workspace, new SlackApp.Notifications.NotificationReader("U1", []), 10, ct);
 
         return statements;
     }

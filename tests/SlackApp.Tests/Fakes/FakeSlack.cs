@@ -34,6 +34,19 @@ public sealed class FakeSlack : HttpMessageHandler
 
     public string TeamId { get; set; } = "T0ACME";
 
+    /// <summary>
+    /// Channels the fake knows, for <c>conversations.info</c> and <c>users.conversations</c> (the bot is in each).
+    /// Others keep the old default answer (<c>unknown_method</c>), which the app treats as "cannot tell".
+    /// </summary>
+    public ConcurrentDictionary<string, FakeChannel> Channels { get; } = new(StringComparer.Ordinal);
+
+    public FakeChannel AddChannel(string id, bool isPrivate = false, params string[] members)
+    {
+        var channel = new FakeChannel(id, isPrivate, [.. members]);
+        Channels[id] = channel;
+        return channel;
+    }
+
     /// <summary>Bot tokens Slack accepts; others get <c>invalid_auth</c>. Uninstalling a workspace revokes its token.</summary>
     public ConcurrentDictionary<string, bool> Tokens { get; } = new(StringComparer.Ordinal) { [BotToken] = true };
 
@@ -134,6 +147,15 @@ public sealed class FakeSlack : HttpMessageHandler
             "users.info" => Users.TryGetValue(call.Field("user") ?? string.Empty, out var user)
                 ? FakeSlackAnswer.Ok(new JsonObject { ["user"] = user.ToJson(TeamId) })
                 : FakeSlackAnswer.Error("user_not_found"),
+            "conversations.info" when Channels.TryGetValue(call.Field("channel") ?? string.Empty, out var channel) => FakeSlackAnswer.Ok(new JsonObject { ["channel"] = channel.ToJson() }),
+            "users.conversations" => FakeSlackAnswer.Ok(new JsonObject
+            {
+                // Slack lists a user's private channels only where the bot is a member too (here: always).
+                ["channels"] = new JsonArray([.. Channels.Values
+                    .Where(c => c.Members.Contains(call.Field("user") ?? string.Empty) && (call.Field("types") ?? "public_channel").Split(',').Contains(c.IsPrivate ? "private_channel" : "public_channel"))
+                    .Select(c => (JsonNode)c.ToJson())]),
+                ["response_metadata"] = new JsonObject { ["next_cursor"] = string.Empty },
+            }),
             "response_url" => FakeSlackAnswer.Ok(new JsonObject()),
             _ => FakeSlackAnswer.Error("unknown_method"),
         };
@@ -225,6 +247,20 @@ public sealed record FakeSlackAnswer(HttpStatusCode Status, JsonObject Body, int
         new(HttpStatusCode.TooManyRequests, new JsonObject { ["ok"] = false, ["error"] = "ratelimited" }, retryAfterSeconds);
 
     public static FakeSlackAnswer ServerError() => new(HttpStatusCode.InternalServerError, new JsonObject { ["ok"] = false, ["error"] = "internal_error" });
+}
+
+/// <summary>A channel of the fake workspace and its members.</summary>
+public sealed record FakeChannel(string Id, bool IsPrivate, IReadOnlyList<string> Members)
+{
+    public JsonObject ToJson() => new()
+    {
+        ["id"] = Id,
+        ["name"] = Id.ToLowerInvariant(),
+        ["is_channel"] = !IsPrivate,
+        ["is_group"] = IsPrivate,
+        ["is_private"] = IsPrivate,
+        ["is_member"] = true,
+    };
 }
 
 /// <summary>A member of the fake workspace.</summary>

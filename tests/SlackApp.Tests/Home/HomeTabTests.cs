@@ -242,7 +242,7 @@ public sealed class HomeTabTests : IDisposable
 
     private sealed class ManyBlocksSection : IHomeNotificationsSection
     {
-        public Task<IReadOnlyList<SlackApp.Slack.Blocks.Block>> BuildAsync(Workspace workspace, bool isAdmin, CancellationToken ct) =>
+        public Task<IReadOnlyList<SlackApp.Slack.Blocks.Block>> BuildAsync(Workspace workspace, WorkflowAccess access, SlackApp.Slack.WebApi.ISlackApiClient client, CancellationToken ct) =>
             Task.FromResult<IReadOnlyList<SlackApp.Slack.Blocks.Block>>(
                 [.. Enumerable.Range(0, 40).Select(i => new SlackApp.Slack.Blocks.SectionBlock { BlockId = $"recent.{i}", Text = new SlackApp.Slack.Blocks.MarkdownText($"Notification {i}") })]);
     }

@@ -28,8 +28,12 @@ public sealed class NotificationFlowTests
         var channelPost = await app.PostedToAsync("C0DEALS");
         var dm = await app.PostedToAsync("U0AE");
         await app.DeliverAsync();
-        Assert.Contains("New executive at", channelPost.Field("text"), StringComparison.Ordinal);
+        Assert.Equal("Jane Doe joined Acme Corp as VP of Sales", channelPost.Field("text"));
         Assert.Contains("Execs at Closed Lost", NotificationsApp.BlockText(channelPost), StringComparison.Ordinal);
+        // The planner found the owner by email: both copies mention them, and only the DM says why it is theirs.
+        Assert.Contains("*Owner*\n<@U0AE>", NotificationsApp.BlockText(channelPost), StringComparison.Ordinal);
+        Assert.DoesNotContain("You own this account", NotificationsApp.BlockText(channelPost), StringComparison.Ordinal);
+        Assert.Contains("You own this account", NotificationsApp.BlockText(dm), StringComparison.Ordinal);
         Assert.Contains("https://acme.lightning.force.com/lightning/r/Account/0015g00000XyZabAAB/view", NotificationsApp.BlockText(dm), StringComparison.Ordinal);
         var deliveries = await app.DeliveriesAsync();
         Assert.All(deliveries, d => Assert.Equal(DeliveryStatus.Sent, d.Status));
@@ -250,10 +254,14 @@ public sealed class NotificationFlowTests
 
         var post = Assert.Single(app.Posts());
         Assert.Equal("U0ASKER", post.Field("channel"));
-        Assert.StartsWith("[Test] ", post.Field("text"), StringComparison.Ordinal);
+        Assert.Equal("[Test] Jordan Sample joined Example Corp as Chief Revenue Officer", post.Field("text"));
         var blocks = NotificationsApp.BlockText(post);
         Assert.Contains("Test notification", blocks, StringComparison.Ordinal);
-        Assert.Contains("C-level is C-level+", blocks, StringComparison.Ordinal);
+        // Every button a real notification has, so the test shows what people will click.
+        Assert.Contains(NotificationActions.Acknowledge, blocks, StringComparison.Ordinal);
+        Assert.Contains(NotificationActions.OpenInSalesforce, blocks, StringComparison.Ordinal);
+        Assert.Contains(NotificationActions.ViewLinkedin, blocks, StringComparison.Ordinal);
+        Assert.Contains("C-level meets C-level+", blocks, StringComparison.Ordinal);
         Assert.Contains("Account is Customer", blocks, StringComparison.Ordinal);
         Assert.Contains("Title contains \"Chief Revenue Officer\"", blocks, StringComparison.Ordinal);
         Assert.Equal(0, await app.CountAsync("SELECT COUNT(*) FROM signals"));

@@ -78,7 +78,7 @@ public sealed class SignalMatchingWorkerTests : IDisposable
         Assert.Equal(SignalPayloads.NewHire("sig_1").ToJsonString(), call.Signal.RawJson);
         var match = Assert.Single(call.Matches);
         Assert.Equal(execs.Id, match.Workflow.Id);
-        Assert.Equal(["New hire", "VP is Director+", "Account is Closed Lost"], match.Reasons);
+        Assert.Equal(["New hire", "VP meets Director+", "Account is Closed Lost"], match.Reasons);
         var row = Assert.Single(await RowsAsync());
         Assert.Equal(("matched", (int?)1), (row.Status, row.MatchCount));
     }

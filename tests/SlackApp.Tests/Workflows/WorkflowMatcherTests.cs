@@ -37,7 +37,7 @@ public sealed class WorkflowMatcherTests
         var match = Assert.Single(WorkflowMatcher.Match(NewHire(), [executives]));
 
         Assert.Same(executives, match.Workflow);
-        Assert.Equal(["New hire", "VP is VP+", "Account is Closed Lost"], match.Reasons);
+        Assert.Equal(["New hire", "VP meets VP+", "Account is Closed Lost"], match.Reasons);
         Assert.Equal([AccountRole.Owner], match.Workflow.Recipients.Roles);
     }
 
@@ -53,7 +53,7 @@ public sealed class WorkflowMatcherTests
 
         var match = Assert.Single(WorkflowMatcher.Match(promotion, [promotions]));
 
-        Assert.Equal(["Promotion", "Director is Director+", "Account is Customer"], match.Reasons);
+        Assert.Equal(["Promotion", "Director meets Director+", "Account is Customer"], match.Reasons);
     }
 
     [Theory]
