@@ -94,6 +94,8 @@ public sealed class WorkflowVerbs(WorkflowRepository workflows, WorkflowPermissi
         try
         {
             await testSender.SendAsync(context.Workspace(), workflow, context.RequiredUserId(), cancellationToken);
+            // The test is listed among the person's recent notifications on the Home tab: draw it again.
+            await observer.WorkflowsChangedAsync(context, cancellationToken);
             return new WorkflowOutcome(true, $"Sent you a test notification of *{UntrustedText.Mrkdwn(workflow.Name)}*: see {AppDirectMessage.Link(context)}.");
         }
         catch (SlackApiException e)
