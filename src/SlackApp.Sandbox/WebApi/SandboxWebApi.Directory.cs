@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using SlackApp.Sandbox.Hosting;
+using SlackApp.Sandbox.Workspace;
 
 namespace SlackApp.Sandbox.WebApi;
 
@@ -11,7 +12,38 @@ internal sealed partial class SandboxWebApi
 
     private JsonObject ConversationsList(SandboxApiCall call)
     {
-        var types = (call.Text("types") ?? "public_channel").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var types = Types(call);
+        // What a bot token sees: every public channel, the private channels and DMs it is in.
+        return Page(call, workspace.Channels.Where(c =>
+            (c.IsDirectMessage && types.Contains("im"))
+            || (!c.IsDirectMessage && !c.IsPrivate && types.Contains("public_channel"))
+            || (c.IsPrivate && c.Members.Contains(Bot) && types.Contains("private_channel"))));
+    }
+
+    // users.conversations with the bot token and user=: the conversations that person is in, private ones only where
+    // the app is too (Slack answers for a bot token only with what the token can see).
+    private JsonObject UsersConversations(SandboxApiCall call)
+    {
+        var userId = call.Text("user") ?? Bot;
+        if (workspace.Member(userId) is null)
+        {
+            return SandboxApiAnswer.Error("user_not_found");
+        }
+
+        var types = Types(call);
+        return Page(call, workspace.Channels.Where(c =>
+            c.Members.Contains(userId)
+            && ((c.IsDirectMessage && types.Contains("im") && c.Members.Contains(Bot))
+                || (!c.IsDirectMessage && !c.IsPrivate && types.Contains("public_channel"))
+                || (c.IsPrivate && c.Members.Contains(Bot) && types.Contains("private_channel")))));
+    }
+
+    private static string[] Types(SandboxApiCall call) =>
+        (call.Text("types") ?? "public_channel").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    // Slack's cursor paging over conversations, archived ones left out when asked.
+    private static JsonObject Page(SandboxApiCall call, IEnumerable<SandboxChannel> conversations)
+    {
         var excludeArchived = call.Flag("exclude_archived", fallback: false);
         var limit = int.TryParse(call.Text("limit"), NumberStyles.None, CultureInfo.InvariantCulture, out var asked) && asked > 0 ? Math.Min(asked, 1000) : 100;
         var offset = Offset(call.Text("cursor"));
@@ -20,14 +52,7 @@ internal sealed partial class SandboxWebApi
             return SandboxApiAnswer.Error("invalid_cursor");
         }
 
-        // What a bot token sees: every public channel, the private channels and DMs it is in.
-        var visible = workspace.Channels
-            .Where(c => (!excludeArchived || !c.IsArchived)
-                && ((c.IsDirectMessage && types.Contains("im"))
-                    || (!c.IsDirectMessage && !c.IsPrivate && types.Contains("public_channel"))
-                    || (c.IsPrivate && c.Members.Contains(Bot) && types.Contains("private_channel"))))
-            .OrderBy(c => c.Id, StringComparer.Ordinal)
-            .ToList();
+        var visible = conversations.Where(c => !excludeArchived || !c.IsArchived).OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
         var page = visible.Skip(offset).Take(limit).ToList();
         var next = offset + page.Count < visible.Count ? Cursor(offset + page.Count) : string.Empty;
         return SandboxApiAnswer.Ok(new JsonObject

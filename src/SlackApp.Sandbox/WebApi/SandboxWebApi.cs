@@ -41,6 +41,7 @@ internal sealed partial class SandboxWebApi(SandboxWorkspace workspace, SandboxS
             "conversations.info" => ConversationsInfo(call),
             "conversations.open" => ConversationsOpen(call),
             "users.info" => UsersInfo(call),
+            "users.conversations" => UsersConversations(call),
             "users.lookupByEmail" => UsersLookupByEmail(call),
             _ => SandboxApiAnswer.Error("unknown_method"),
         };

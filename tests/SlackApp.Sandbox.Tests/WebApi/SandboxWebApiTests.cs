@@ -174,6 +174,20 @@ public sealed class SandboxWebApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Users_conversations_lists_a_persons_channels_and_private_ones_only_where_the_app_is_too()
+    {
+        var csm = await _sandbox.CallFormAsync("users.conversations", ("user", SandboxSeed.Csm), ("types", "public_channel,private_channel"));
+        var member = await _sandbox.CallFormAsync("users.conversations", ("user", SandboxSeed.Member), ("types", "private_channel"));
+
+        AssertOk(csm);
+        var names = csm["channels"]!.AsArray().Select(c => c!["name"]!.GetValue<string>()).ToList();
+        Assert.Contains("deal-desk", names);
+        Assert.DoesNotContain("leadership", names);
+        Assert.Empty(member["channels"]!.AsArray());
+        AssertError("user_not_found", await _sandbox.CallFormAsync("users.conversations", ("user", "U0NOBODY")));
+    }
+
+    [Fact]
     public async Task Conversations_info_hides_a_private_channel_the_app_is_not_in()
     {
         AssertError("channel_not_found", await _sandbox.CallFormAsync("conversations.info", ("channel", SandboxSeed.Leadership)));
