@@ -250,6 +250,7 @@ public sealed class SlackIngressTests
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var handled = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var retriedHandled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var queuedStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         string? refused = null;
         await using var app = await SlackTestApp.StartAsync(
             slack => slack.Event("app_home_opened", async (request, _) =>
@@ -265,6 +266,10 @@ public sealed class SlackIngressTests
                 if (eventId == refused)
                 {
                     retriedHandled.TrySetResult();
+                }
+                else if (eventId != "Ev-blocker")
+                {
+                    queuedStarted.TrySetResult();
                 }
             }),
             routing =>
@@ -286,6 +291,9 @@ public sealed class SlackIngressTests
 
         Assert.NotNull(refused);
         release.SetResult();
+        // The queued event has left the queue once its handler runs: only then is there room for the retry. (Retrying
+        // straight after the release raced the worker and could meet the still-full queue: 503 again.)
+        await queuedStarted.Task.Within();
 
         // Slack redelivers the refused event; it was forgotten, so it is processed this time.
         using var retry = await app.PostJsonAsync(TestPayloads.EventCallback(refused, TestPayloads.AppHomeOpened()), retryNum: 1);
