@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using SlackApp.Data;
 using SlackApp.Installations;
 using SlackApp.Signals;
@@ -14,15 +15,13 @@ namespace SlackApp.Tests.Signals;
 public sealed class SignalIntakeApp : IDisposable
 {
     public SignalIntakeApp()
-        : this(new SlackAppFactory())
     {
+        // The app's clock is the test's: a signature's age is decided on it, never on how long the request took.
+        Factory = new SlackAppFactory().WithServices(services => services.AddSingleton<TimeProvider>(Clock));
+        Client = Factory.CreateClient();
     }
 
-    private SignalIntakeApp(SlackAppFactory factory)
-    {
-        Factory = factory;
-        Client = factory.CreateClient();
-    }
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     public SlackAppFactory Factory { get; }
 
@@ -44,7 +43,7 @@ public sealed class SignalIntakeApp : IDisposable
         var request = Request(teamId, body, contentType);
         if (secret is not null)
         {
-            var signedAt = timestamp ?? DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            var signedAt = timestamp ?? Clock.GetUtcNow().ToUnixTimeSeconds();
             request.Headers.Add(SignalSignatureVerifier.TimestampHeader, signedAt.ToString(System.Globalization.CultureInfo.InvariantCulture));
             request.Headers.Add(SignalSignatureVerifier.SignatureHeader, SignalSignatureVerifier.Sign(secret, signedAt, body));
         }

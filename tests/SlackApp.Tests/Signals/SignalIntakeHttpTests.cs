@@ -141,7 +141,7 @@ public sealed class SignalIntakeHttpTests(SignalIntakeApp app) : IClassFixture<S
         var team = secondsOff < 0 ? "T0OLD" : "T0FUTURE";
         var secret = await app.InstallAsync(team);
 
-        var response = await app.PostAsync(team, secret, SignalPayloads.NewHire().Utf8(), DateTimeOffset.UtcNow.ToUnixTimeSeconds() + secondsOff);
+        var response = await app.PostAsync(team, secret, SignalPayloads.NewHire().Utf8(), app.Clock.GetUtcNow().ToUnixTimeSeconds() + secondsOff);
 
         await ProblemAsync(response, HttpStatusCode.Unauthorized);
         Assert.Empty(await app.StoredAsync(team));
