@@ -42,6 +42,9 @@ public sealed class NotificationFlowTests(SandboxBrowser sandbox) : IClassFixtur
         await Expect(dm.GetByRole(AriaRole.Heading)).ToContainTextAsync("Jane Doe joined Acme Corp as VP of Sales");
         await Expect(dm).ToContainTextAsync("You own this account");
         await Expect(dm).ToContainTextAsync("VP meets Director+");
+        // Opening the Messages tab the first time also posts the welcome, which redraws the conversation: wait for it,
+        // or the screenshot can catch the message being replaced ("Element is not attached to the DOM").
+        await Expect(page.GetByRole(AriaRole.Article, new() { Name = "Message from UserGems" }).Filter(new() { HasText = "Welcome to UserGems Signals" })).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "notification", dm);
         await dm.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).ClickAsync();
 
