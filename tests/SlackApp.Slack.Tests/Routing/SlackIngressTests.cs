@@ -251,6 +251,8 @@ public sealed class SlackIngressTests
         var handled = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var retriedHandled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var queuedStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var accepted = 0;
+        var startedAfterBlocker = 0;
         string? refused = null;
         await using var app = await SlackTestApp.StartAsync(
             slack => slack.Event("app_home_opened", async (request, _) =>
@@ -267,7 +269,7 @@ public sealed class SlackIngressTests
                 {
                     retriedHandled.TrySetResult();
                 }
-                else if (eventId != "Ev-blocker")
+                else if (eventId != "Ev-blocker" && Interlocked.Increment(ref startedAfterBlocker) == Volatile.Read(ref accepted))
                 {
                     queuedStarted.TrySetResult();
                 }
@@ -287,12 +289,16 @@ public sealed class SlackIngressTests
             {
                 refused = $"Ev-{i}";
             }
+            else
+            {
+                Interlocked.Increment(ref accepted);
+            }
         }
 
         Assert.NotNull(refused);
         release.SetResult();
-        // The queued event has left the queue once its handler runs: only then is there room for the retry. (Retrying
-        // straight after the release raced the worker and could meet the still-full queue: 503 again.)
+        // Every accepted event has left the queue once its handler runs (the worker takes one ahead while it waits for a
+        // slot): only then is there room for the retry. Retrying sooner raced the worker and could meet a full queue.
         await queuedStarted.Task.Within();
 
         // Slack redelivers the refused event; it was forgotten, so it is processed this time.
