@@ -1,10 +1,10 @@
 namespace SlackApp.Workflows;
 
 /// <summary>
-/// What became of a verb: done or not, the mrkdwn to tell the person (null when a modal already shows the result),
-/// and the workspace's workflows when the verb lists them.
+/// What became of a verb: done or not, and the mrkdwn to tell the person (null when a modal or list already shows
+/// the result).
 /// </summary>
-public sealed record WorkflowOutcome(bool Done, string? Text = null, IReadOnlyList<Workflow>? Workflows = null)
+public sealed record WorkflowOutcome(bool Done, string? Text = null)
 {
     public static WorkflowOutcome Shown { get; } = new(true);
 

@@ -25,7 +25,8 @@ public sealed class WorkflowVerbs(WorkflowRepository workflows, WorkflowPermissi
             case WorkflowVerb.Help:
                 return new WorkflowOutcome(true, WorkflowCommandLine.Usage);
             case WorkflowVerb.List:
-                return new WorkflowOutcome(true, Workflows: await workflows.ListAsync(context.Workspace(), cancellationToken));
+                // Every surface draws the list itself, with ListMessageAsync or the Home tab.
+                return WorkflowOutcome.Shown;
             case WorkflowVerb.Create:
                 // The trigger_id lives 3 seconds: nothing to read first, the empty editor opens at once.
                 await OpenedModal.OpenAsync(context, WorkflowModal.Build(null, WorkflowOrigin.From(context)), cancellationToken);
