@@ -63,7 +63,7 @@ public abstract class LeasedQueueWorker<TItem, TWorkspaceView, TPass> : Backgrou
                 var claimed = await ClaimAsync(Owner, Schedule.BatchSize, Schedule.LeaseDuration, cancellationToken);
                 if (claimed.Count == 0)
                 {
-                    return pass;
+                    return pass + await FinishPassAsync(cancellationToken);
                 }
 
                 var workspaces = new BatchWorkspaceViews<TWorkspaceView>(ReadWorkspaceAsync);
@@ -103,6 +103,12 @@ public abstract class LeasedQueueWorker<TItem, TWorkspaceView, TPass> : Backgrou
 
     /// <summary>The worker's own step, for one claimed row: records its outcome and says what it did.</summary>
     protected abstract Task<TPass> ProcessAsync(TItem item, BatchWorkspaceViews<TWorkspaceView> workspaces, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called once nothing more can be claimed in a pass: a step that left work running (e.g. sends started
+    /// concurrently) waits for it here and reports what it did, so a pass ends only once its rows are done.
+    /// </summary>
+    protected virtual Task<TPass> FinishPassAsync(CancellationToken cancellationToken) => Task.FromResult(TPass.AdditiveIdentity);
 
     /// <summary>When the next row can be claimed, if the table can tell cheaply; null sleeps a whole poll interval (or until woken).</summary>
     protected virtual Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken) => Task.FromResult<DateTimeOffset?>(null);

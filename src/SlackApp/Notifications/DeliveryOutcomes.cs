@@ -46,7 +46,7 @@ internal sealed class DeliveryOutcomes(NotificationOutbox outbox, DeliveryPacer 
     public async Task<DeliveryPass> RateLimitedAsync(Workspace workspace, OutboxDelivery delivery, int attempt, SlackRateLimitedException limited, CancellationToken cancellationToken)
     {
         var until = clock.GetUtcNow() + (limited.RetryAfter ?? Backoff(attempt));
-        pacer.Hold(delivery.TeamId, until);
+        pacer.RateLimited(delivery.TeamId, until);
         await outbox.RescheduleAsync(workspace, delivery.Id, until, refundAttempt: true, limited.Error, "Slack rate limit: held back as it asked.", cancellationToken);
         logger.LogWarning("Slack rate-limited {Workspace}; holding its notifications until {Until}", workspace, until);
         return OneDeferred;

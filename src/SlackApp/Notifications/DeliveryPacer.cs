@@ -3,99 +3,161 @@ using Microsoft.Extensions.Options;
 namespace SlackApp.Notifications;
 
 /// <summary>
-/// Keeps sends within Slack's limits: a token bucket per channel and one per workspace, and a hold on a whole
-/// workspace after Slack answered 429 with <c>Retry-After</c>. Decides, never waits: a paced delivery is put back
-/// until the time it names.
+/// Keeps sends within Slack's limits: a pace per channel (a DM counts as a channel) and an adaptive one per workspace
+/// (<see cref="WorkspacePace"/>). Decides, never waits: a delivery that may not go now gets a booked slot, the time to
+/// put it back until; when it comes back then, the slot is its own and it goes at once.
 /// </summary>
-public sealed class DeliveryPacer(TimeProvider clock, IOptions<NotificationOptions> options) : IDisposable
+/// <remarks>
+/// Slots are booked in memory: after a restart, or on another instance, a delivery simply books a new one. Each
+/// instance paces what it sends; instances do not share their pace.
+/// </remarks>
+public sealed class DeliveryPacer(TimeProvider clock, IOptions<NotificationOptions> options)
 {
-    private const int MaxChannels = 10_000;
+    // Bounds the memory of channels and bookings; idle channels and stale bookings are what is forgotten first.
+    private const int MaxEntries = 10_000;
+
+    private static readonly TimeSpan StaleBooking = TimeSpan.FromMinutes(10);
 
     private readonly NotificationOptions _options = options.Value;
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, ClockedTokenBucket> _workspaces = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string, string), ClockedTokenBucket> _channels = [];
-    private readonly Dictionary<string, DateTimeOffset> _holds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, WorkspacePace> _workspaces = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string TeamId, string Channel), SendLane> _channels = [];
+    private readonly Dictionary<long, Booking> _bookings = [];
 
-    /// <summary>Takes a send slot for <paramref name="channel"/> of <paramref name="teamId"/>: null when it may go now, else when to try again.</summary>
-    public DateTimeOffset? TryTake(string teamId, string channel)
+    private TimeSpan ChannelInterval => TimeSpan.FromSeconds(1 / _options.ChannelMessagesPerSecond);
+
+    /// <summary>
+    /// Asks to send delivery <paramref name="deliveryId"/> to <paramref name="channel"/> of <paramref name="teamId"/>:
+    /// null when it may go now, else the time it is booked for (or, while Slack holds the workspace back, when the hold ends).
+    /// </summary>
+    public DateTimeOffset? Admit(string teamId, string channel, long deliveryId)
     {
         lock (_lock)
         {
             var now = clock.GetUtcNow();
-            if (_holds.TryGetValue(teamId, out var until))
+            var workspace = Workspace(teamId);
+            if (workspace.HeldUntil > now)
             {
-                if (until > now)
+                return workspace.HeldUntil;
+            }
+
+            if (_bookings.Remove(deliveryId, out var booked))
+            {
+                if (booked.Slot <= now)
                 {
-                    return until;
+                    return null;
                 }
 
-                _holds.Remove(teamId);
+                _bookings[deliveryId] = booked;
+                return booked.Slot;
             }
 
-            var workspace = Bucket(_workspaces, teamId, _options.WorkspaceBurst, _options.WorkspaceMessagesPerSecond);
-            var conversation = Bucket(_channels, (teamId, channel), _options.ChannelBurst, _options.ChannelMessagesPerSecond);
-            // Both or neither: a token taken from one bucket while the other says no would be wasted.
-            var wait = Max(workspace.WaitForPermit(), conversation.WaitForPermit());
-            if (wait > TimeSpan.Zero)
+            var lane = Channel(teamId, channel);
+            var workspaceInterval = TimeSpan.FromSeconds(1 / workspace.PerSecond(now));
+            var fromWorkspace = workspace.Lane.EarliestSlot(now, workspaceInterval, _options.WorkspaceBurst);
+            var fromChannel = lane.EarliestSlot(now, ChannelInterval, _options.ChannelBurst);
+            var slot = fromWorkspace > fromChannel ? fromWorkspace : fromChannel;
+            workspace.Lane.Book(slot, workspaceInterval);
+            lane.Book(slot, ChannelInterval);
+            if (slot <= now)
             {
-                return now + wait;
+                return null;
             }
 
-            using var workspaceLease = workspace.AttemptAcquire();
-            using var channelLease = conversation.AttemptAcquire();
-            return null;
+            ForgetStaleBookings(now);
+            _bookings[deliveryId] = new Booking(teamId, slot);
+            return slot;
         }
     }
 
-    /// <summary>Holds every send to the workspace back until <paramref name="until"/> (Slack's <c>Retry-After</c>).</summary>
-    public void Hold(string teamId, DateTimeOffset until)
+    /// <summary>
+    /// Slack answered 429 for the workspace: every send to it waits until <paramref name="until"/> (its <c>Retry-After</c>),
+    /// its pace halves, and slots booked at the old pace are given up (their deliveries book again when they come back).
+    /// </summary>
+    public void RateLimited(string teamId, DateTimeOffset until)
     {
         lock (_lock)
         {
-            if (!_holds.TryGetValue(teamId, out var current) || current < until)
+            var now = clock.GetUtcNow();
+            var workspace = Workspace(teamId);
+            workspace.RateLimited(now, until);
+            workspace.Lane.Block(workspace.HeldUntil, TimeSpan.FromSeconds(1 / workspace.PerSecond(workspace.HeldUntil)), _options.WorkspaceBurst);
+            foreach (var id in _bookings.Where(b => b.Value.TeamId == teamId).Select(b => b.Key).ToList())
             {
-                _holds[teamId] = until;
+                _bookings.Remove(id);
             }
         }
     }
 
-    public void Dispose()
+    /// <summary>Until when Slack holds the workspace back (its last 429's <c>Retry-After</c>); null when it does not.</summary>
+    public DateTimeOffset? HeldUntil(string teamId)
     {
         lock (_lock)
         {
-            foreach (var bucket in _workspaces.Values.Concat(_channels.Values))
-            {
-                bucket.Dispose();
-            }
-
-            _workspaces.Clear();
-            _channels.Clear();
+            return _workspaces.TryGetValue(teamId, out var workspace) && workspace.HeldUntil > clock.GetUtcNow() ? workspace.HeldUntil : null;
         }
     }
 
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+    /// <summary>The workspace's pace now, in messages per second (the ceiling unless Slack said 429 lately).</summary>
+    public double CurrentPace(string teamId)
+    {
+        lock (_lock)
+        {
+            return _workspaces.TryGetValue(teamId, out var workspace) ? workspace.PerSecond(clock.GetUtcNow()) : _options.WorkspaceMessagesPerSecond;
+        }
+    }
 
-    private ClockedTokenBucket Bucket<TKey>(Dictionary<TKey, ClockedTokenBucket> buckets, TKey key, int burst, double perSecond)
+    private WorkspacePace Workspace(string teamId)
+    {
+        if (!_workspaces.TryGetValue(teamId, out var workspace))
+        {
+            if (_workspaces.Count >= MaxEntries)
+            {
+                var now = clock.GetUtcNow();
+                Forget(_workspaces, w => w.IsIdle(now));
+            }
+
+            workspace = new WorkspacePace(_options.WorkspaceMessagesPerSecond);
+            _workspaces[teamId] = workspace;
+        }
+
+        return workspace;
+    }
+
+    private SendLane Channel(string teamId, string channel)
+    {
+        if (!_channels.TryGetValue((teamId, channel), out var lane))
+        {
+            if (_channels.Count >= MaxEntries)
+            {
+                var now = clock.GetUtcNow();
+                Forget(_channels, l => l.IsIdle(now));
+            }
+
+            lane = new SendLane();
+            _channels[(teamId, channel)] = lane;
+        }
+
+        return lane;
+    }
+
+    // A booking whose delivery never came back (sent by another instance, cancelled) must not be kept forever.
+    private void ForgetStaleBookings(DateTimeOffset now)
+    {
+        if (_bookings.Count >= MaxEntries)
+        {
+            Forget(_bookings, b => b.Slot < now - StaleBooking);
+        }
+    }
+
+    private static void Forget<TKey, TValue>(Dictionary<TKey, TValue> entries, Func<TValue, bool> forgettable)
         where TKey : notnull
     {
-        if (buckets.TryGetValue(key, out var bucket))
+        foreach (var key in entries.Where(e => forgettable(e.Value)).Select(e => e.Key).ToList())
         {
-            return bucket;
+            entries.Remove(key);
         }
-
-        if (buckets.Count >= MaxChannels)
-        {
-            // Full buckets carry no state worth keeping.
-            foreach (var idle in buckets.Where(b => b.Value.IdleDuration is not null).ToList())
-            {
-                idle.Value.Dispose();
-                buckets.Remove(idle.Key);
-            }
-        }
-
-        bucket = new ClockedTokenBucket(burst, perSecond, clock);
-        buckets[key] = bucket;
-        return bucket;
     }
+
+    private readonly record struct Booking(string TeamId, DateTimeOffset Slot);
 }

@@ -6,8 +6,9 @@ using SlackApp.Slack.WebApi;
 namespace SlackApp.Notifications;
 
 /// <summary>
-/// The delivery worker's step for one claimed outbox row: checks the workspace can still be messaged, composes the
-/// message, takes a send slot from the pacer, renews the row's lease, posts with <c>chat.postMessage</c> (a DM goes
+/// The delivery worker's step for one claimed outbox row, in two parts. <see cref="PrepareAsync"/> checks the workspace
+/// can still be messaged, composes the message and asks the pacer for a slot: a row that may not go now is put back
+/// until its booked slot. <see cref="PostAsync"/> renews the row's lease, posts with <c>chat.postMessage</c> (a DM goes
 /// to the user id) and hands what Slack said to <see cref="DeliveryOutcomes"/>. See the remarks on
 /// <see cref="NotificationDeliveryWorker"/> for when a message can be posted twice.
 /// </summary>
@@ -16,13 +17,13 @@ internal sealed class DeliverySender(NotificationOutbox outbox, DeliveryPacer pa
     private static readonly DeliveryPass Nothing = DeliveryPass.AdditiveIdentity;
     private static readonly DeliveryPass OneDeferred = new(0, 0, 1, 0);
 
-    /// <summary>Sends <paramref name="delivery"/>, claimed by <paramref name="owner"/>, and says what became of it.</summary>
-    public async Task<DeliveryPass> SendAsync(OutboxDelivery delivery, DeliveryWorkspace view, string owner, CancellationToken cancellationToken)
+    /// <summary>Readies <paramref name="delivery"/> for posting now, or says what became of it instead.</summary>
+    public async Task<DeliveryStep> PrepareAsync(OutboxDelivery delivery, DeliveryWorkspace view, CancellationToken cancellationToken)
     {
         var workspace = new Workspace(delivery.TeamId);
         if (view.TokenUnreadable)
         {
-            return await outcomes.UnsendableAsync(workspace, delivery.Id, DeliveryErrors.UnreadableInstallation, "The app's stored token for this workspace cannot be decrypted (was the Data Protection key ring replaced?); reinstall the app.", cancellationToken);
+            return new DeliveryStep.Done(await outcomes.UnsendableAsync(workspace, delivery.Id, DeliveryErrors.UnreadableInstallation, "The app's stored token for this workspace cannot be decrypted (was the Data Protection key ring replaced?); reinstall the app.", cancellationToken));
         }
 
         if (view.Client is null)
@@ -34,17 +35,31 @@ internal sealed class DeliverySender(NotificationOutbox outbox, DeliveryPacer pa
                 logger.LogInformation("Cancelled {Count} notification(s) of {Workspace}: the app is not installed there", cancelled, workspace);
             }
 
-            return new DeliveryPass(0, 0, 0, cancelled);
+            return new DeliveryStep.Done(new DeliveryPass(0, 0, 0, cancelled));
         }
 
         if (!TryCompose(workspace, delivery, view, out var message, out var unsendable))
         {
-            return await outcomes.UnsendableAsync(workspace, delivery.Id, unsendable.Code, unsendable.Reason, cancellationToken);
+            return new DeliveryStep.Done(await outcomes.UnsendableAsync(workspace, delivery.Id, unsendable.Code, unsendable.Reason, cancellationToken));
         }
 
-        if (pacer.TryTake(delivery.TeamId, delivery.RecipientId) is { } notBefore)
+        if (pacer.Admit(delivery.TeamId, delivery.RecipientId, delivery.Id) is { } slot)
         {
-            await outbox.RescheduleAsync(workspace, delivery.Id, notBefore, refundAttempt: false, null, null, cancellationToken);
+            await outbox.RescheduleAsync(workspace, delivery.Id, slot, refundAttempt: false, null, null, cancellationToken);
+            return new DeliveryStep.Done(OneDeferred);
+        }
+
+        return new DeliveryStep.Post(view.Client, message);
+    }
+
+    /// <summary>Posts a prepared <paramref name="delivery"/>, claimed by <paramref name="owner"/>, and says what became of it.</summary>
+    public async Task<DeliveryPass> PostAsync(OutboxDelivery delivery, DeliveryStep.Post post, string owner, CancellationToken cancellationToken)
+    {
+        var workspace = new Workspace(delivery.TeamId);
+        if (pacer.HeldUntil(delivery.TeamId) is { } held)
+        {
+            // Slack said 429 for the workspace while this one waited for a send slot.
+            await outbox.RescheduleAsync(workspace, delivery.Id, held, refundAttempt: false, null, null, cancellationToken);
             return OneDeferred;
         }
 
@@ -61,11 +76,12 @@ internal sealed class DeliverySender(NotificationOutbox outbox, DeliveryPacer pa
             logger.LogWarning("Re-sending notification {DeliveryId} of {Workspace}: an earlier attempt's outcome is unknown", delivery.Id, workspace);
         }
 
+        var (client, message) = (post.Client, post.Message);
         var attempt = delivery.Attempts + 1;
         ChatPostMessageResult posted;
         try
         {
-            posted = await view.Client.ChatPostMessageAsync(delivery.RecipientId, message, NotificationMetadata.PostOptions(delivery.Id), cancellationToken);
+            posted = await client.ChatPostMessageAsync(delivery.RecipientId, message, NotificationMetadata.PostOptions(delivery.Id), cancellationToken);
         }
         catch (SlackRateLimitedException e)
         {
@@ -78,7 +94,7 @@ internal sealed class DeliverySender(NotificationOutbox outbox, DeliveryPacer pa
         }
         catch (SlackApiException e)
         {
-            return await outcomes.RefusedAsync(workspace, delivery, view.Client, e.Error, cancellationToken);
+            return await outcomes.RefusedAsync(workspace, delivery, client, e.Error, cancellationToken);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {

@@ -27,11 +27,17 @@ public sealed class NotificationOptions
     /// <summary>Messages one channel may take at once before pacing starts.</summary>
     public int ChannelBurst { get; set; } = 1;
 
-    /// <summary>Messages per second to one workspace, all channels together (Slack: several hundred a minute).</summary>
+    /// <summary>
+    /// The most messages per second to one workspace, all channels together (Slack: several hundred a minute, not
+    /// published exactly). A 429 from Slack halves the pace for a while (see <see cref="WorkspacePace"/>).
+    /// </summary>
     public double WorkspaceMessagesPerSecond { get; set; } = 4;
 
     /// <summary>Messages one workspace may take at once before pacing starts.</summary>
     public int WorkspaceBurst { get; set; } = 20;
+
+    /// <summary>Messages handed to Slack at once, all workspaces and channels together; each channel still has one at a time.</summary>
+    public int MaxConcurrentSends { get; set; } = 32;
 
     /// <summary>Deliveries claimed per round trip to the database.</summary>
     public int BatchSize { get; set; } = 50;
@@ -54,6 +60,6 @@ public sealed class NotificationOptions
     internal bool IsValid =>
         MaxAttempts > 0 && RetryBaseDelay > TimeSpan.Zero && MaxRetryDelay >= RetryBaseDelay
         && ChannelMessagesPerSecond > 0 && ChannelBurst > 0 && WorkspaceMessagesPerSecond > 0 && WorkspaceBurst > 0
-        && BatchSize > 0 && LeaseDuration > TimeSpan.Zero && PollInterval > TimeSpan.Zero
+        && MaxConcurrentSends > 0 && BatchSize > 0 && LeaseDuration > TimeSpan.Zero && PollInterval > TimeSpan.Zero
         && UserCacheDuration >= TimeSpan.Zero && UserNotFoundCacheDuration >= TimeSpan.Zero && HomeRecentCount is > 0 and <= 20;
 }

@@ -28,9 +28,23 @@ public sealed class NotificationOutbox(DbConnectionFactory connections, TimeProv
         "next_attempt_at", "created_at", "updated_at",
     ];
 
-    // Due: waiting, or handed to Slack by an instance whose lease ran out. Tests are sent by whoever asked.
-    private static readonly string Due =
-        $"status IN ('{DeliveryStatus.Pending}', '{DeliveryStatus.Sending}') AND is_test = 0 AND next_attempt_at <= @Now";
+    private const string Table = "notification_deliveries";
+
+    // Waiting: not yet sent, or handed to Slack by an instance whose lease ran out. Tests are sent by whoever asked.
+    private static readonly string Waiting = $"status IN ('{DeliveryStatus.Pending}', '{DeliveryStatus.Sending}') AND is_test = 0";
+
+    // First in its channel's line: no earlier signal's row for the same channel (or DM) still waits, so each channel
+    // gets its messages in the order their signals arrived, one at a time, even while many channels are sent at once.
+    // A row held back for a retry holds its channel's later rows back too.
+    private static readonly string FirstInLine =
+        $"""
+        NOT EXISTS (SELECT 1 FROM {Table} ahead
+            WHERE ahead.team_id = {Table}.team_id AND ahead.recipient_kind = {Table}.recipient_kind AND ahead.recipient_id = {Table}.recipient_id
+                AND ahead.status IN ('{DeliveryStatus.Pending}', '{DeliveryStatus.Sending}') AND ahead.is_test = 0
+                AND (ahead.signal_row_id < {Table}.signal_row_id OR (ahead.signal_row_id = {Table}.signal_row_id AND ahead.id < {Table}.id)))
+        """;
+
+    private static readonly string Due = $"{Waiting} AND next_attempt_at <= @Now AND {FirstInLine}";
 
     /// <summary>True when the planner already wrote this signal's deliveries.</summary>
     public async Task<bool> HasDeliveriesAsync(Workspace workspace, long signalRowId, CancellationToken cancellationToken)
@@ -116,7 +130,7 @@ public sealed class NotificationOutbox(DbConnectionFactory connections, TimeProv
         var now = clock.GetUtcNow();
         await using var connection = await connections.OpenAsync(cancellationToken);
         var ids = (await connection.QueryAsync<long>(new CommandDefinition(
-            connections.Dialect.ClaimWithLease("notification_deliveries", "id", Due, "next_attempt_at, id", "lease_until", "lease_owner"),
+            connections.Dialect.ClaimWithLease(Table, "id", Due, "next_attempt_at, signal_row_id, id", "lease_until", "lease_owner"),
             new { Limit = limit, Now = now, LeaseUntil = now + lease, Owner = owner },
             cancellationToken: cancellationToken))).ToList();
         return ids.Count == 0 ? [] : await ReadClaimedAsync(connection, ids, owner, cancellationToken);
@@ -124,7 +138,8 @@ public sealed class NotificationOutbox(DbConnectionFactory connections, TimeProv
 
     /// <summary>
     /// When the next waiting delivery can be claimed, of any workspace; null when none waits. A leased row counts
-    /// from when its lease runs out (another instance has it, or one that stopped), not from when it fell due.
+    /// from when its lease runs out (another instance has it, or one that stopped), not from when it fell due; a row
+    /// behind another of its channel counts only once it is first in line.
     /// </summary>
     public async Task<DateTimeOffset?> EarliestDueAsync(CancellationToken cancellationToken)
     {
@@ -132,7 +147,7 @@ public sealed class NotificationOutbox(DbConnectionFactory connections, TimeProv
         return await connection.ExecuteScalarAsync<DateTimeOffset?>(new CommandDefinition(
             $"""
             SELECT MIN(CASE WHEN lease_until IS NOT NULL AND lease_until > next_attempt_at THEN lease_until ELSE next_attempt_at END)
-            FROM notification_deliveries WHERE status IN ('{DeliveryStatus.Pending}', '{DeliveryStatus.Sending}') AND is_test = 0
+            FROM {Table} WHERE {Waiting} AND {FirstInLine}
             """,
             cancellationToken: cancellationToken));
     }
@@ -272,7 +287,7 @@ public sealed class NotificationOutbox(DbConnectionFactory connections, TimeProv
     internal static async Task<IReadOnlyList<OutboxDelivery>> ReadClaimedAsync(DbConnection connection, IReadOnlyCollection<long> ids, string owner, CancellationToken cancellationToken)
     {
         var rows = await connection.QueryAsync<OutboxDelivery>(new CommandDefinition(
-            $"SELECT {OutboxDelivery.Columns} FROM {OutboxDelivery.From} WHERE d.id IN @Ids AND d.lease_owner = @Owner ORDER BY d.next_attempt_at, d.id",
+            $"SELECT {OutboxDelivery.Columns} FROM {OutboxDelivery.From} WHERE d.id IN @Ids AND d.lease_owner = @Owner ORDER BY d.next_attempt_at, d.signal_row_id, d.id",
             new { Ids = ids, Owner = owner },
             cancellationToken: cancellationToken));
         return rows.AsList();

@@ -209,36 +209,9 @@ public sealed class DeliveryFaultTests
         Assert.Contains(nameof(InvalidOperationException), test.ErrorDetail, StringComparison.Ordinal);
     }
 
-    private static async Task<NotificationsApp> AppAsync(params string[] channels)
-    {
-        var app = new NotificationsApp(hostedDelivery: false);
-        await app.InstallAsync();
-        await app.WorkflowAsync("Execs", new WorkflowRecipients { ChannelIds = channels });
-        return app;
-    }
+    private static Task<NotificationsApp> AppAsync(params string[] channels) => PlannedOutbox.AppAsync(channels);
 
-    // Signals in through the intake, matched and planned: their deliveries wait in the outbox, due now.
-    private static async Task PlanAsync(NotificationsApp app, params string[] signalIds)
-    {
-        foreach (var id in signalIds)
-        {
-            (await app.PostSignalsAsync(SignalPayloads.NewHire(id))).EnsureSuccessStatusCode();
-        }
-
-        await WaitUntilPlannedAsync(app, signalIds.Length).WaitAsync(Patience, NotificationsApp.Ct);
-    }
-
-    // The hosted matching worker may have any signal in hand: wait for the planner's wake-ups (latched, and with the
-    // hosted delivery worker off nobody else takes them) until every signal has its deliveries.
-    private static async Task WaitUntilPlannedAsync(NotificationsApp app, int signals)
-    {
-        var planned = app.Service<NotificationDeliveryTrigger>();
-        await app.Service<SignalMatchingWorker>().RunOnceAsync(NotificationsApp.Ct);
-        while (await app.CountAsync("SELECT COUNT(DISTINCT signal_row_id) FROM notification_deliveries") < signals)
-        {
-            await planned.WaitAsync(Patience, TimeProvider.System, NotificationsApp.Ct);
-        }
-    }
+    private static Task PlanAsync(NotificationsApp app, params string[] signalIds) => PlannedOutbox.PlanAsync(app, signalIds);
 
     // The database refuses to record a delivery sent the next `times` times (as a locked or deadlocked database would).
     private static Task FailRecordingSentAsync(NotificationsApp app, int times) => app.ExecuteAsync($"""

@@ -13,9 +13,10 @@ namespace SlackApp.Tests.Notifications;
 public sealed class DeliveryWorkerTests
 {
     [Fact]
-    public async Task A_429_holds_the_whole_workspace_back_until_Retry_After_has_passed()
+    public async Task A_429_holds_the_whole_workspace_back_until_Retry_After_has_passed_then_goes_on_at_half_pace()
     {
-        await using var app = new NotificationsApp();
+        // One send at a time, so the 429 comes before the second message is handed to Slack.
+        await using var app = new NotificationsApp(settings: ("Notifications:MaxConcurrentSends", "1"));
         await app.InstallAsync();
         await app.WorkflowAsync("Execs", new WorkflowRecipients { ChannelIds = ["C0DEALS"], UserIds = ["U0BOSS"] });
         var calls = 0;
@@ -33,8 +34,12 @@ public sealed class DeliveryWorkerTests
 
         app.Clock.Advance(TimeSpan.FromSeconds(0.1));
         await app.DeliverAsync();
-
         Assert.Equal(2, app.Posts("C0DEALS").Count);
+        Assert.Empty(app.Posts("U0BOSS"));
+
+        // The workspace's pace halved (4/s -> 2/s) and there is no burst after a hold: the next one waits 0.5 s.
+        app.Clock.Advance(TimeSpan.FromSeconds(0.5));
+        await app.DeliverAsync();
         Assert.Single(app.Posts("U0BOSS"));
         Assert.All(await app.DeliveriesAsync(), d => Assert.Equal(DeliveryStatus.Sent, d.Status));
         // A 429 is Slack saying "later", not a failed attempt.

@@ -217,7 +217,7 @@ public sealed class NotificationsApp : IAsyncDisposable
     public DeliveryInstance NewInstance()
     {
         var pacer = ActivatorUtilities.CreateInstance<DeliveryPacer>(Factory.Services);
-        return new DeliveryInstance(ActivatorUtilities.CreateInstance<NotificationDeliveryWorker>(Factory.Services, pacer), pacer);
+        return new DeliveryInstance(ActivatorUtilities.CreateInstance<NotificationDeliveryWorker>(Factory.Services, pacer));
     }
 
     /// <summary>Runs a statement against the app's database (faults, corrupted rows).</summary>
@@ -249,14 +249,10 @@ public sealed class NotificationsApp : IAsyncDisposable
     }
 
     /// <summary>The delivery side of one more instance of the app.</summary>
-    public sealed class DeliveryInstance(NotificationDeliveryWorker worker, DeliveryPacer pacer) : IDisposable
+    public sealed class DeliveryInstance(NotificationDeliveryWorker worker) : IDisposable
     {
         public Task<DeliveryPass> RunOnceAsync() => worker.RunOnceAsync(Ct);
 
-        public void Dispose()
-        {
-            worker.Dispose();
-            pacer.Dispose();
-        }
+        public void Dispose() => worker.Dispose();
     }
 }

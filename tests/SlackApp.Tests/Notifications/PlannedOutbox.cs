@@ -1,0 +1,44 @@
+using SlackApp.Notifications;
+using SlackApp.Signals;
+using SlackApp.Tests.Signals;
+using SlackApp.Workflows;
+
+namespace SlackApp.Tests.Notifications;
+
+/// <summary>Deliveries waiting in the outbox for a test to send with its own passes (the hosted delivery worker is off).</summary>
+internal static class PlannedOutbox
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    /// <summary>An installed app with one workflow posting to <paramref name="channels"/>, delivering only when the test says.</summary>
+    public static async Task<NotificationsApp> AppAsync(string[] channels, params (string Key, string Value)[] settings)
+    {
+        var app = new NotificationsApp(hostedDelivery: false, settings: settings);
+        await app.InstallAsync();
+        await app.WorkflowAsync("Execs", new WorkflowRecipients { ChannelIds = channels });
+        return app;
+    }
+
+    /// <summary>Signals in through the intake, matched and planned: their deliveries wait in the outbox, due now.</summary>
+    public static async Task PlanAsync(NotificationsApp app, params string[] signalIds)
+    {
+        foreach (var id in signalIds)
+        {
+            (await app.PostSignalsAsync(SignalPayloads.NewHire(id))).EnsureSuccessStatusCode();
+        }
+
+        await WaitUntilPlannedAsync(app, signalIds.Length).WaitAsync(Patience, NotificationsApp.Ct);
+    }
+
+    // The hosted matching worker may have any signal in hand: wait for the planner's wake-ups (latched, and with the
+    // hosted delivery worker off nobody else takes them) until every signal has its deliveries.
+    private static async Task WaitUntilPlannedAsync(NotificationsApp app, int signals)
+    {
+        var planned = app.Service<NotificationDeliveryTrigger>();
+        await app.Service<SignalMatchingWorker>().RunOnceAsync(NotificationsApp.Ct);
+        while (await app.CountAsync("SELECT COUNT(DISTINCT signal_row_id) FROM notification_deliveries") < signals)
+        {
+            await planned.WaitAsync(Patience, TimeProvider.System, NotificationsApp.Ct);
+        }
+    }
+}
