@@ -7,8 +7,8 @@ namespace SlackApp.Notifications;
 
 /// <summary>
 /// The delivery worker's step for one claimed outbox row, in two parts. <see cref="PrepareAsync"/> checks the workspace
-/// can still be messaged, composes the message and asks the pacer for a slot: a row that may not go now is put back
-/// until its booked slot. <see cref="PostAsync"/> renews the row's lease, posts with <c>chat.postMessage</c> (a DM goes
+/// can still be messaged, composes the message and asks the pacer for a slot: a row that may not go now is to be put
+/// back until its booked slot. <see cref="PostAsync"/> renews the row's lease, posts with <c>chat.postMessage</c> (a DM goes
 /// to the user id) and hands what Slack said to <see cref="DeliveryOutcomes"/>. See the remarks on
 /// <see cref="NotificationDeliveryWorker"/> for when a message can be posted twice.
 /// </summary>
@@ -45,8 +45,7 @@ internal sealed class DeliverySender(NotificationOutbox outbox, DeliveryPacer pa
 
         if (pacer.Admit(delivery.TeamId, delivery.RecipientId, delivery.Id) is { } slot)
         {
-            await outbox.RescheduleAsync(workspace, delivery.Id, slot, refundAttempt: false, null, null, cancellationToken);
-            return new DeliveryStep.Done(OneDeferred);
+            return new DeliveryStep.Wait(new PacedDelivery(delivery.TeamId, delivery.Id, slot));
         }
 
         return new DeliveryStep.Post(view.Client, message);

@@ -13,6 +13,9 @@ internal abstract record DeliveryStep
     /// <summary>Nothing to post now: the row was put back, failed or cancelled, as <see cref="Pass"/> counts.</summary>
     public sealed record Done(DeliveryPass Pass) : DeliveryStep;
 
+    /// <summary>The row may not go yet: it waits until its booked slot (the worker puts such rows back together).</summary>
+    public sealed record Wait(PacedDelivery Until) : DeliveryStep;
+
     /// <summary>The row may be posted now, as <see cref="Message"/>, with the workspace's <see cref="Client"/>.</summary>
     public sealed record Post(ISlackApiClient Client, Message Message) : DeliveryStep;
 }

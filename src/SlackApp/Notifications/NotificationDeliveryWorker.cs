@@ -33,8 +33,9 @@ public sealed class NotificationDeliveryWorker : LeasedQueueWorker<OutboxDeliver
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _sendSlots;
 
-    // Sends started in this pass; only the pass touches the list (passes never interleave).
+    // Sends started in this pass, and rows paced for later: only the pass touches them (passes never interleave).
     private readonly List<Task<DeliveryPass>> _sending = [];
+    private readonly List<PacedDelivery> _paced = [];
 
     public NotificationDeliveryWorker(
         NotificationOutbox outbox,
@@ -78,22 +79,31 @@ public sealed class NotificationDeliveryWorker : LeasedQueueWorker<OutboxDeliver
     protected override async Task<DeliveryPass> ProcessAsync(OutboxDelivery delivery, BatchWorkspaceViews<DeliveryWorkspace> workspaces, CancellationToken cancellationToken)
     {
         var view = await workspaces.GetAsync(delivery.TeamId, cancellationToken);
-        var step = await _sender.PrepareAsync(delivery, view, cancellationToken);
-        if (step is not DeliveryStep.Post post)
+        switch (await _sender.PrepareAsync(delivery, view, cancellationToken))
         {
-            return ((DeliveryStep.Done)step).Pass;
+            case DeliveryStep.Post post:
+                await _sendSlots.WaitAsync(cancellationToken);
+                _sending.Add(PostAsync(delivery, post, cancellationToken));
+                return DeliveryPass.AdditiveIdentity;
+            case DeliveryStep.Wait wait:
+                // Still leased to this instance, so no claim of this pass takes it (nor its channel's next) again.
+                _paced.Add(wait.Until);
+                return DeliveryPass.AdditiveIdentity;
+            case DeliveryStep.Done done:
+                return done.Pass;
+            default:
+                throw new InvalidOperationException($"Unknown delivery step {delivery.Id}.");
         }
-
-        await _sendSlots.WaitAsync(cancellationToken);
-        _sending.Add(PostAsync(delivery, post, cancellationToken));
-        return DeliveryPass.AdditiveIdentity;
     }
 
     protected override async Task<DeliveryPass> FinishPassAsync(CancellationToken cancellationToken)
     {
+        var paced = _paced.ToArray();
+        _paced.Clear();
+        await _outbox.PutBackAsync(paced, Owner, cancellationToken);
         var sends = _sending.ToArray();
         _sending.Clear();
-        var pass = DeliveryPass.AdditiveIdentity;
+        var pass = new DeliveryPass(0, 0, paced.Length, 0);
         foreach (var done in await Task.WhenAll(sends))
         {
             pass += done;

@@ -207,6 +207,33 @@ public sealed class NotificationOutbox(DbConnectionFactory connections, TimeProv
             cancellationToken: cancellationToken));
     }
 
+    /// <summary>
+    /// Puts claimed deliveries back to wait, each until its own time (a paced send's booked slot), releasing their
+    /// leases: one transaction for all, as a burst paces most of what it claims. Rows <paramref name="owner"/> no longer
+    /// holds are left alone.
+    /// </summary>
+    public async Task PutBackAsync(IReadOnlyCollection<PacedDelivery> deliveries, string owner, CancellationToken cancellationToken)
+    {
+        if (deliveries.Count == 0)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            UPDATE notification_deliveries
+            SET status = '{DeliveryStatus.Pending}', next_attempt_at = @NotBefore, lease_until = NULL, lease_owner = NULL, updated_at = @Now
+            WHERE id = @Id AND team_id = @TeamId AND lease_owner = @Owner AND status IN ('{DeliveryStatus.Pending}', '{DeliveryStatus.Sending}')
+            """,
+            deliveries.Select(d => new { d.Id, d.TeamId, d.NotBefore, Owner = owner, Now = now }),
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     /// <summary>Ends a delivery as failed, keeping Slack's error code and a reason people can act on.</summary>
     public async Task MarkFailedAsync(Workspace workspace, long id, string errorCode, string? detail, CancellationToken cancellationToken)
     {
@@ -297,3 +324,6 @@ public sealed class NotificationOutbox(DbConnectionFactory connections, TimeProv
 
     private static string? Detail(string? detail) => detail is null ? null : UntrustedText.Truncate(detail, MaxDetailLength);
 }
+
+/// <summary>A claimed delivery the pacer put off until <paramref name="NotBefore"/>.</summary>
+public sealed record PacedDelivery(string TeamId, long Id, DateTimeOffset NotBefore);

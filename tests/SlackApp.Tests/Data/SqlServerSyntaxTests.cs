@@ -136,6 +136,7 @@ public sealed class SqlServerSyntaxTests
         await outbox.MarkSendingAsync(workspace, 1, "worker-1", TimeSpan.FromMinutes(2), ct);
         await outbox.MarkSentAsync(workspace, 1, "C1", "1700000000.000100", ct);
         await outbox.RescheduleAsync(workspace, 1, clock.GetUtcNow(), refundAttempt: true, "ratelimited", "held", ct);
+        await outbox.PutBackAsync([new SlackApp.Notifications.PacedDelivery(workspace.TeamId, 1, clock.GetUtcNow())], "worker-1", ct);
         await outbox.MarkFailedAsync(workspace, 1, "channel_not_found", "gone", ct);
         await outbox.CancelWaitingAsync(workspace, "app_uninstalled", "app uninstalled", ct);
         await outbox.GetAsync(workspace, 1, ct);
