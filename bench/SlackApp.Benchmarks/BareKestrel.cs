@@ -8,8 +8,9 @@ namespace SlackApp.Benchmarks;
 /// <summary>
 /// The reference the app is measured against in the same run: a bare Kestrel endpoint in its own process (server GC,
 /// like the app) that does only what any server must. <c>POST /slack/events</c> reads the form and answers the app's
-/// own help ack, byte for byte; <c>POST /signals/{team}</c> reads the body and answers 202. Anything the app spends
-/// beyond these is its own cost.
+/// own help ack, byte for byte; <c>POST /signals/{team}</c> parses the batch and commits it to SQLite (same table, WAL,
+/// one transaction per batch) before answering 202 (<see cref="SqliteIntake"/>). Anything the app spends beyond these
+/// is its own cost.
 /// </summary>
 internal static class BareKestrel
 {
@@ -19,7 +20,7 @@ internal static class BareKestrel
     private const string AckContentTypeVariable = "BENCH_ACK_CONTENT_TYPE";
 
     /// <summary>Starts the reference as a child process (this assembly, run with <see cref="Command"/>).</summary>
-    public static async Task<ChildProcess> StartAsync(string ackBody, string ackContentType)
+    public static async Task<ChildProcess> StartAsync(string ackBody, string ackContentType, string? sqlitePath = null)
     {
         var port = ChildProcess.FreePort();
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -29,6 +30,7 @@ internal static class BareKestrel
             ["DOTNET_gcServer"] = "1",
             [AckBodyVariable] = ackBody,
             [AckContentTypeVariable] = ackContentType,
+            [SqliteIntake.PathVariable] = sqlitePath ?? string.Empty,
         };
         var child = ChildProcess.Start("bare Kestrel", "dotnet", [typeof(BareKestrel).Assembly.Location, Command], environment, AppContext.BaseDirectory, port);
         try
@@ -52,7 +54,7 @@ internal static class BareKestrel
         var app = builder.Build();
         var ack = Encoding.UTF8.GetBytes(Environment.GetEnvironmentVariable(AckBodyVariable) ?? "{}");
         var contentType = Environment.GetEnvironmentVariable(AckContentTypeVariable) ?? "application/json; charset=utf-8";
-        var accepted = """{"accepted":100,"duplicates":0}"""u8.ToArray();
+        var intake = await SqliteIntake.OpenAsync(Environment.GetEnvironmentVariable(SqliteIntake.PathVariable));
 
         app.MapGet("/healthz", (HttpContext context) => context.Response.WriteAsync("ok"));
         app.MapPost("/slack/events", async (HttpContext context) =>
@@ -62,13 +64,12 @@ internal static class BareKestrel
             context.Response.ContentLength = ack.Length;
             await context.Response.Body.WriteAsync(ack, context.RequestAborted);
         });
-        app.MapPost("/signals/{team}", async (HttpContext context) =>
+        app.MapPost("/signals/{team}", async (HttpContext context, string team) =>
         {
-            await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
+            var accepted = await intake.StoreAsync(team, context.Request.Body, context.RequestAborted);
             context.Response.StatusCode = StatusCodes.Status202Accepted;
             context.Response.ContentType = "application/json; charset=utf-8";
-            context.Response.ContentLength = accepted.Length;
-            await context.Response.Body.WriteAsync(accepted, context.RequestAborted);
+            await context.Response.WriteAsync($$"""{"accepted":{{accepted}},"duplicates":0}""", context.RequestAborted);
         });
         await app.RunAsync();
         return 0;
