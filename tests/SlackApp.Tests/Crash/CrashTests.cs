@@ -23,7 +23,8 @@ namespace SlackApp.Tests.Crash;
 public sealed class CrashTests : IDisposable
 {
     private const string TeamId = "T0ACME";
-    private const string Channel = "C0CRASH";
+    // Several channels, so several messages are with Slack at once (each channel has one at a time).
+    private static readonly string[] Channels = ["C0CRASH1", "C0CRASH2", "C0CRASH3"];
 
     // Signals per batch; the workflow sends one channel message per signal.
     private const int BatchSize = 30;
@@ -48,7 +49,7 @@ public sealed class CrashTests : IDisposable
         guard.CancelAfter(Patience);
         var ct = guard.Token;
         var slack = new FakeSlack { TeamId = TeamId };
-        var script = new CrashScript(slack, AnsweredBeforeKill, expectedDeliveries: 2 * BatchSize);
+        var script = new CrashScript(slack, AnsweredBeforeKill, expectedDeliveries: 2 * BatchSize * Channels.Length);
         try
         {
             var secret = await SeedAsync(ct);
@@ -92,7 +93,7 @@ public sealed class CrashTests : IDisposable
             // Nothing lost: every signal matched, every notification sent.
             Assert.Equal(2 * BatchSize, atEnd.Signals.Count);
             Assert.All(atEnd.Signals, s => Assert.Equal(SignalRepository.Matched, s.Status));
-            Assert.Equal(2 * BatchSize, atEnd.Deliveries.Count);
+            Assert.Equal(2 * BatchSize * Channels.Length, atEnd.Deliveries.Count);
             Assert.All(atEnd.Deliveries, d => Assert.Equal(DeliveryStatus.Sent, d.Status));
             Assert.Equal(atEnd.Deliveries.Select(d => d.Id).Order(), posts.Select(p => p.DeliveryId).Distinct().Order());
 
@@ -149,7 +150,7 @@ public sealed class CrashTests : IDisposable
             TeamId = TeamId,
             Name = "Every signal to #crash",
             SignalTypes = [SignalType.JobChange],
-            Recipients = new WorkflowRecipients { ChannelIds = [Channel] },
+            Recipients = new WorkflowRecipients { ChannelIds = Channels },
         }, "U0ADMIN", ct);
         Assert.NotNull(saved.Workflow);
         return secret;
