@@ -16,7 +16,6 @@ public sealed class SignalRepository(DbConnectionFactory connections, TimeProvid
     public const string Matched = "matched";
 
     private const int MaxErrorLength = 1000;
-    private const int MaxIdsPerStatement = 500;
 
     private static readonly string[] Key = ["team_id", "signal_id"];
     private static readonly string[] Other = ["type", "occurred_at", "received_at", "raw_json", "status"];
@@ -95,7 +94,7 @@ public sealed class SignalRepository(DbConnectionFactory connections, TimeProvid
         foreach (var group in results.GroupBy(r => (r.Workspace.TeamId, r.MatchCount)))
         {
             // Chunked: SQL Server takes at most 2,100 parameters in a statement.
-            foreach (var ids in group.Select(r => r.Id).Chunk(MaxIdsPerStatement))
+            foreach (var ids in group.Select(r => r.Id).Chunk(500))
             {
                 await connection.ExecuteAsync(new CommandDefinition(
                     $"""
