@@ -4,11 +4,12 @@ namespace SlackApp.Data;
 
 /// <summary>
 /// A hosted worker over a table used as a durable queue. A pass claims due rows batch after batch, each leased to
-/// this instance only (<see cref="Owner"/>) so no two instances handle a row at once, and hands each row to
-/// <see cref="ProcessAsync"/>; it ends when a claim comes back empty. Between passes the worker sleeps until woken
-/// (<see cref="WorkerWakeUp"/>, right after new rows are committed), until the next row falls due, or for the poll
-/// interval, whichever comes first: the poll is the safety net for rows nobody woke it for (left by a crash, a
-/// failure, another instance). Passes never interleave, and the loop never spins.
+/// this instance only (<see cref="Owner"/>) so no two instances handle a row at once, and hands each batch to
+/// <see cref="ProcessBatchAsync"/> (by default: each row in turn to <see cref="ProcessAsync"/>); it ends when a claim
+/// comes back empty. Between passes the worker sleeps until woken (<see cref="WorkerWakeUp"/>, right after new rows
+/// are committed), until the next row falls due, or for the poll interval, whichever comes first: the poll is the
+/// safety net for rows nobody woke it for (left by a crash, a failure, another instance). Passes never interleave,
+/// and the loop never spins.
 /// </summary>
 /// <remarks>
 /// A step that must hold its row longer than the claim's lease renews it through its own table's statement, with
@@ -16,7 +17,7 @@ namespace SlackApp.Data;
 /// </remarks>
 /// <typeparam name="TItem">A claimed row.</typeparam>
 /// <typeparam name="TWorkspaceView">What the step reads about a row's workspace, read once per batch.</typeparam>
-/// <typeparam name="TPass">What a pass did: the sum of what each row's step did.</typeparam>
+/// <typeparam name="TPass">What a pass did: the sum of what each batch (by default, each row's step) did.</typeparam>
 public abstract class LeasedQueueWorker<TItem, TWorkspaceView, TPass> : BackgroundService
     where TPass : IAdditionOperators<TPass, TPass, TPass>, IAdditiveIdentity<TPass, TPass>
 {
@@ -67,18 +68,15 @@ public abstract class LeasedQueueWorker<TItem, TWorkspaceView, TPass> : Backgrou
                 }
 
                 var workspaces = new BatchWorkspaceViews<TWorkspaceView>(ReadWorkspaceAsync);
-                foreach (var item in claimed)
+                try
                 {
-                    try
-                    {
-                        pass += await ProcessAsync(item, workspaces, cancellationToken);
-                    }
-                    catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-                    {
-                        // One row's trouble (e.g. the database refused a statement) must not stall the others. The
-                        // row keeps its lease and is claimed again when the lease runs out.
-                        OnUnhandled(item, e);
-                    }
+                    pass += await ProcessBatchAsync(claimed, workspaces, cancellationToken);
+                }
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // The batch's rows keep their leases and are claimed again when the leases run out; the pass
+                    // goes on with the next batch (the next claim cannot return these rows meanwhile).
+                    _logger.LogError(e, "{Worker} could not handle a claimed batch of {Count} rows in this pass", _name, claimed.Count);
                 }
             }
         }
@@ -103,6 +101,32 @@ public abstract class LeasedQueueWorker<TItem, TWorkspaceView, TPass> : Backgrou
 
     /// <summary>The worker's own step, for one claimed row: records its outcome and says what it did.</summary>
     protected abstract Task<TPass> ProcessAsync(TItem item, BatchWorkspaceViews<TWorkspaceView> workspaces, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Handles one claimed batch and says what it did. By default each row in turn through <see cref="ProcessAsync"/>,
+    /// a row that throws left to its lease (<see cref="OnUnhandled"/>); a worker that gains from handling its rows
+    /// together (one lookup or one transaction for many) overrides it and isolates its rows' failures itself. What
+    /// escapes leaves the whole batch to its leases.
+    /// </summary>
+    protected virtual async Task<TPass> ProcessBatchAsync(IReadOnlyList<TItem> claimed, BatchWorkspaceViews<TWorkspaceView> workspaces, CancellationToken cancellationToken)
+    {
+        var pass = TPass.AdditiveIdentity;
+        foreach (var item in claimed)
+        {
+            try
+            {
+                pass += await ProcessAsync(item, workspaces, cancellationToken);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // One row's trouble (e.g. the database refused a statement) must not stall the others. The
+                // row keeps its lease and is claimed again when the lease runs out.
+                OnUnhandled(item, e);
+            }
+        }
+
+        return pass;
+    }
 
     /// <summary>
     /// Called once nothing more can be claimed in a pass: a step that left work running (e.g. sends started

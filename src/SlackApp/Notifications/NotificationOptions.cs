@@ -57,9 +57,16 @@ public sealed class NotificationOptions
     /// <summary>Notifications listed in the App Home tab.</summary>
     public int HomeRecentCount { get; set; } = 10;
 
+    /// <summary>
+    /// <c>users.lookupByEmail</c> calls one instance makes at once while planning notifications; a batch's other
+    /// lookups wait their turn (calls for the same email share one).
+    /// </summary>
+    public int MaxConcurrentLookups { get; set; } = 8;
+
     internal bool IsValid =>
         MaxAttempts > 0 && RetryBaseDelay > TimeSpan.Zero && MaxRetryDelay >= RetryBaseDelay
         && ChannelMessagesPerSecond > 0 && ChannelBurst > 0 && WorkspaceMessagesPerSecond > 0 && WorkspaceBurst > 0
         && MaxConcurrentSends > 0 && BatchSize > 0 && LeaseDuration > TimeSpan.Zero && PollInterval > TimeSpan.Zero
-        && UserCacheDuration >= TimeSpan.Zero && UserNotFoundCacheDuration >= TimeSpan.Zero && HomeRecentCount is > 0 and <= 20;
+        && UserCacheDuration >= TimeSpan.Zero && UserNotFoundCacheDuration >= TimeSpan.Zero && HomeRecentCount is > 0 and <= 20
+        && MaxConcurrentLookups > 0;
 }

@@ -16,7 +16,7 @@ public static class NotificationsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<NotificationOptions>()
             .BindConfiguration(NotificationOptions.SectionName)
-            .Validate(o => o.IsValid, "Notifications needs positive MaxAttempts, RetryBaseDelay (at most MaxRetryDelay), ChannelMessagesPerSecond, ChannelBurst, WorkspaceMessagesPerSecond, WorkspaceBurst, MaxConcurrentSends, BatchSize, LeaseDuration and PollInterval, and HomeRecentCount of 1 to 20.")
+            .Validate(o => o.IsValid, "Notifications needs positive MaxAttempts, RetryBaseDelay (at most MaxRetryDelay), ChannelMessagesPerSecond, ChannelBurst, WorkspaceMessagesPerSecond, WorkspaceBurst, MaxConcurrentSends, BatchSize, LeaseDuration, PollInterval and MaxConcurrentLookups, and HomeRecentCount of 1 to 20.")
             .ValidateOnStart();
         services.TryAddSingleton<NotificationOutbox>();
         services.TryAddSingleton<NotificationHistory>();

@@ -10,27 +10,72 @@ namespace SlackApp.Notifications;
 /// Finds a workspace member by email through <c>users.lookupByEmail</c>, remembering answers per workspace:
 /// people found for <see cref="NotificationOptions.UserCacheDuration"/>, unknown emails for the shorter
 /// <see cref="NotificationOptions.UserNotFoundCacheDuration"/> (they may join soon). Transient failures throw.
+/// Lookups of the same email while its call is running share that call, and at most
+/// <see cref="NotificationOptions.MaxConcurrentLookups"/> calls run at once, so a batch can ask for all its
+/// people together.
 /// </summary>
-public sealed class SlackUserDirectory(TimeProvider clock, IOptions<NotificationOptions> options)
+public sealed class SlackUserDirectory(TimeProvider clock, IOptions<NotificationOptions> options) : IDisposable
 {
     private const int MaxEntries = 50_000;
 
     private readonly ConcurrentDictionary<(string TeamId, string Email), Entry> _cache = new();
+    private readonly ConcurrentDictionary<(string TeamId, string Email), Lazy<Task<UserLookup>>> _running = new();
+    private readonly SemaphoreSlim _calls = new(options.Value.MaxConcurrentLookups, options.Value.MaxConcurrentLookups);
 
+    /// <remarks>
+    /// A shared call runs on the token of the caller that started it; in a matching pass every caller has the same one.
+    /// Each caller stops waiting when its own token is cancelled.
+    /// </remarks>
     public async Task<UserLookup> FindByEmailAsync(Workspace workspace, ISlackApiClient client, string email, CancellationToken cancellationToken)
     {
         var key = (workspace.TeamId, email.Trim().ToLowerInvariant());
-        var now = clock.GetUtcNow();
-        if (_cache.TryGetValue(key, out var cached) && cached.ExpiresAt > now)
+        if (Cached(key) is { } cached)
         {
-            return cached.Lookup;
+            return cached;
         }
 
+        var call = _running.GetOrAdd(key, k => new Lazy<Task<UserLookup>>(() => LookUpAsync(k, client, email.Trim(), cancellationToken)));
+        return await call.Value.WaitAsync(cancellationToken);
+    }
+
+    public void Dispose() => _calls.Dispose();
+
+    private async Task<UserLookup> LookUpAsync((string TeamId, string Email) key, ISlackApiClient client, string email, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Answered by a call that ended between the caller's cache check and this call's start.
+            if (Cached(key) is { } cached)
+            {
+                return cached;
+            }
+
+            await _calls.WaitAsync(cancellationToken);
+            try
+            {
+                return await CallSlackAsync(key, client, email, cancellationToken);
+            }
+            finally
+            {
+                _calls.Release();
+            }
+        }
+        finally
+        {
+            // Only this call is registered under the key until now (GetOrAdd returns it meanwhile); the next caller
+            // finds the answer in the cache or, after a failure, makes a fresh call.
+            _running.TryRemove(key, out _);
+        }
+    }
+
+    private async Task<UserLookup> CallSlackAsync((string TeamId, string Email) key, ISlackApiClient client, string email, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
         UserLookup lookup;
         TimeSpan keep;
         try
         {
-            var found = await client.UsersLookupByEmailAsync(email.Trim(), cancellationToken);
+            var found = await client.UsersLookupByEmailAsync(email, cancellationToken);
             lookup = found.User.Deleted
                 ? UserLookup.Missing($"{UntrustedText.Mrkdwn(email)} is deactivated in this Slack workspace.")
                 : UserLookup.Found(found.User.Id);
@@ -56,6 +101,9 @@ public sealed class SlackUserDirectory(TimeProvider clock, IOptions<Notification
         _cache[key] = new Entry(lookup, now + keep);
         return lookup;
     }
+
+    private UserLookup? Cached((string TeamId, string Email) key) =>
+        _cache.TryGetValue(key, out var cached) && cached.ExpiresAt > clock.GetUtcNow() ? cached.Lookup : null;
 
     private sealed record Entry(UserLookup Lookup, DateTimeOffset ExpiresAt);
 }

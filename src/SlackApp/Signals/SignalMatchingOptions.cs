@@ -18,8 +18,11 @@ public sealed class SignalMatchingOptions
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>Signals claimed per round trip.</summary>
-    public int BatchSize { get; set; } = 50;
+    /// <summary>
+    /// Signals claimed per round trip, and handled together: people looked up once per batch, the batch's
+    /// notifications written in one transaction.
+    /// </summary>
+    public int BatchSize { get; set; } = 200;
 
     internal LeasedQueueSchedule Schedule => new(BatchSize, LeaseDuration, PollInterval);
 }

@@ -77,6 +77,40 @@ public sealed class SignalRepository(DbConnectionFactory connections, TimeProvid
             cancellationToken: cancellationToken));
     }
 
+    /// <summary>
+    /// Marks a batch's signals matched in one transaction, together with what <paramref name="writeAlongside"/> stores in
+    /// it (the rows that follow from them): all of it or none. One UPDATE per workspace and match count, which in a
+    /// batch are few. A signal no longer pending (another instance finished it) is left as it is.
+    /// </summary>
+    public async Task MarkMatchedAsync(
+        IReadOnlyCollection<SignalMatchResult> results,
+        Func<System.Data.Common.DbTransaction, CancellationToken, Task> writeAlongside,
+        CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await writeAlongside(transaction, cancellationToken);
+        foreach (var group in results.GroupBy(r => (r.Workspace.TeamId, r.MatchCount)))
+        {
+            // Chunked: SQL Server takes at most 2,100 parameters in a statement.
+            foreach (var ids in group.Select(r => r.Id).Chunk(500))
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    $"""
+                    UPDATE signals
+                    SET status = '{Matched}', matched_at = @Now, match_count = @MatchCount, lease_until = NULL, lease_owner = NULL
+                    WHERE id IN @Ids AND team_id = @TeamId AND status = '{Pending}'
+                    """,
+                    new { Ids = ids, group.Key.TeamId, group.Key.MatchCount, Now = now },
+                    transaction,
+                    cancellationToken: cancellationToken));
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     /// <summary>Records a failed pass: the signal stays pending, leased until <paramref name="retryAt"/> so it is not retried sooner.</summary>
     public async Task RecordFailureAsync(Workspace workspace, long id, DateTimeOffset retryAt, string error, CancellationToken cancellationToken)
     {

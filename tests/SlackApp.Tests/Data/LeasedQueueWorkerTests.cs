@@ -95,6 +95,38 @@ public sealed class LeasedQueueWorkerTests
     }
 
     [Fact]
+    public async Task A_worker_that_handles_its_rows_together_gets_each_claimed_batch_whole()
+    {
+        _queue.Add(Rows("T1", 5));
+        using var worker = Worker();
+        var batches = new List<long[]>();
+        worker.BatchStep = rows =>
+        {
+            batches.Add([.. rows.Select(r => r.Id)]);
+            return Task.FromResult(new Handled(rows.Count));
+        };
+
+        var pass = await worker.RunOnceAsync(_ct);
+
+        Assert.Equal(new Handled(5), pass);
+        Assert.Equal([[1L, 2L], [3L, 4L], [5L]], batches);
+        Assert.Empty(worker.Processed);
+    }
+
+    [Fact]
+    public async Task A_batch_that_throws_is_left_to_its_leases_and_the_pass_goes_on_with_the_next_batch()
+    {
+        _queue.Add(Rows("T1", 3));
+        using var worker = Worker();
+        worker.BatchStep = rows => rows[0].Id == 1 ? throw new InvalidOperationException("The database refused.") : Task.FromResult(new Handled(rows.Count));
+
+        var pass = await worker.RunOnceAsync(_ct);
+
+        Assert.Equal(new Handled(1), pass);
+        Assert.Equal([2, 1, 0], _queue.ClaimSizes);
+    }
+
+    [Fact]
     public async Task A_stopped_pass_ends_instead_of_counting_the_row_as_unhandled()
     {
         _queue.Add(Rows("T1", 2));
@@ -299,6 +331,9 @@ public sealed class LeasedQueueWorkerTests
 
         public Func<DateTimeOffset?> NextDue { get; set; } = () => null;
 
+        /// <summary>Set: the worker handles each batch whole instead of row by row.</summary>
+        public Func<IReadOnlyList<Row>, Task<Handled>>? BatchStep { get; set; }
+
         public string OwnerName => Owner;
 
         public List<string> WorkspaceReads => [.. _reads];
@@ -334,6 +369,9 @@ public sealed class LeasedQueueWorkerTests
                 _processed.Writer.TryWrite(item.Id);
             }
         }
+
+        protected override Task<Handled> ProcessBatchAsync(IReadOnlyList<Row> claimed, BatchWorkspaceViews<string> workspaces, CancellationToken cancellationToken) =>
+            BatchStep is { } step ? step(claimed) : base.ProcessBatchAsync(claimed, workspaces, cancellationToken);
 
         protected override Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken) => Task.FromResult(NextDue());
 

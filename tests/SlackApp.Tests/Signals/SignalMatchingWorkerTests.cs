@@ -239,6 +239,122 @@ public sealed class SignalMatchingWorkerTests : IDisposable
         Assert.All(await RowsAsync(), r => Assert.Equal("matched", r.Status));
     }
 
+    [Fact]
+    public async Task A_claimed_batch_is_planned_in_one_call_and_its_rows_committed_with_the_matched_marks()
+    {
+        await InstallAsync(Acme);
+        await ExecsAtClosedLostAsync();
+        await StoreAsync(Acme, "sig_1", "sig_2", "sig_3");
+        var handler = new BatchHandler();
+
+        var pass = await Worker(handler).RunOnceAsync(_ct);
+
+        Assert.Equal(new SignalMatchingPass(3, 0, 0), pass);
+        Assert.Equal([["sig_1", "sig_2", "sig_3"]], handler.Batches);
+        Assert.Equal(1, handler.Commits);
+        // What the plan wrote in the transaction saw the signals still pending: they were marked in the same one, after it.
+        Assert.Equal([("sig_1", "pending"), ("sig_2", "pending"), ("sig_3", "pending")], handler.SeenWhileWriting);
+        Assert.All(await RowsAsync(), r => Assert.Equal(("matched", (int?)1), (r.Status, r.MatchCount)));
+    }
+
+    [Fact]
+    public async Task Signals_the_handler_could_not_plan_stay_pending_and_the_rest_of_the_batch_is_marked_matched()
+    {
+        await InstallAsync(Acme);
+        await ExecsAtClosedLostAsync();
+        await StoreAsync(Acme, "sig_1", "sig_2", "sig_3");
+        var handler = new BatchHandler { Unplannable = ["sig_2"] };
+
+        var pass = await Worker(handler).RunOnceAsync(_ct);
+
+        Assert.Equal(new SignalMatchingPass(2, 1, 0), pass);
+        Assert.Equal([("matched", 0), ("pending", 1), ("matched", 0)], (await RowsAsync()).Select(r => (r.Status, r.Attempts)));
+        Assert.Contains("sig_2 cannot be planned", (await RowsAsync())[1].LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_signal_whose_rows_cannot_be_written_stays_pending_and_the_rest_are_written_one_at_a_time()
+    {
+        await InstallAsync(Acme);
+        await ExecsAtClosedLostAsync();
+        await StoreAsync(Acme, "sig_1", "sig_2", "sig_3");
+        var handler = new BatchHandler { Unwritable = ["sig_2"] };
+
+        var pass = await Worker(handler).RunOnceAsync(_ct);
+
+        Assert.Equal(new SignalMatchingPass(2, 1, 0), pass);
+        Assert.Equal(["matched", "pending", "matched"], (await RowsAsync()).Select(r => r.Status));
+        // The batch's transaction, then one per signal: sig_1 and sig_3 committed.
+        Assert.Equal(2, handler.Commits);
+    }
+
+    [Fact]
+    public async Task A_handler_failing_as_a_whole_leaves_the_batch_pending_but_marks_an_uninstalled_workspace_signals_with_zero()
+    {
+        var globex = new Workspace("T0GLOBEX");
+        await InstallAsync(Acme);
+        await StoreAsync(Acme, "sig_1", "sig_2");
+        await StoreAsync(globex, "sig_gone");
+        var handler = new BatchHandler { Down = true };
+
+        var pass = await Worker(handler).RunOnceAsync(_ct);
+
+        Assert.Equal(new SignalMatchingPass(0, 2, 1), pass);
+        Assert.Equal(["pending", "pending"], (await RowsAsync()).Select(r => r.Status));
+        Assert.Equal(("matched", (int?)0), (Assert.Single(await SignalRepositoryTests.RowsAsync(_db, globex)).Status, Assert.Single(await SignalRepositoryTests.RowsAsync(_db, globex)).MatchCount));
+    }
+
+    /// <summary>A handler that plans batches: it fails the signals it is told to, and its plan reads the signals' status inside the transaction.</summary>
+    private sealed class BatchHandler : ISignalMatchHandler
+    {
+        public List<string[]> Batches { get; } = [];
+
+        public List<(string, string)> SeenWhileWriting { get; } = [];
+
+        public int Commits { get; private set; }
+
+        public IReadOnlyCollection<string> Unplannable { get; init; } = [];
+
+        public IReadOnlyCollection<string> Unwritable { get; init; } = [];
+
+        public bool Down { get; init; }
+
+        public Task HandleAsync(Workspace workspace, StoredSignal signal, IReadOnlyList<WorkflowMatch> matches, CancellationToken ct) =>
+            throw new InvalidOperationException("Batches only.");
+
+        public Task<ISignalBatchPlan> PlanAsync(IReadOnlyList<MatchedSignal> batch, CancellationToken ct)
+        {
+            if (Down)
+            {
+                throw new InvalidOperationException("The handler is down.");
+            }
+
+            Batches.Add([.. batch.Select(m => m.Signal.Signal.Id)]);
+            var failures = batch.Where(m => Unplannable.Contains(m.Signal.Signal.Id))
+                .ToDictionary(m => m.Signal.Id, m => (Exception)new InvalidOperationException($"{m.Signal.Signal.Id} cannot be planned."));
+            return Task.FromResult<ISignalBatchPlan>(new Plan(this, batch, failures));
+        }
+
+        private sealed class Plan(BatchHandler handler, IReadOnlyList<MatchedSignal> batch, IReadOnlyDictionary<long, Exception> failures) : ISignalBatchPlan
+        {
+            public IReadOnlyDictionary<long, Exception> Failures => failures;
+
+            public async Task WriteAsync(System.Data.Common.DbTransaction transaction, IReadOnlyCollection<long> signalIds, CancellationToken ct)
+            {
+                var ids = batch.Where(m => signalIds.Contains(m.Signal.Id)).Select(m => m.Signal.Signal.Id).ToList();
+                if (ids.Intersect(handler.Unwritable).Any())
+                {
+                    throw new InvalidOperationException("The database refused a row.");
+                }
+
+                handler.SeenWhileWriting.AddRange(await transaction.Connection!.QueryAsync<(string, string)>(
+                    "SELECT signal_id, status FROM signals WHERE id IN @Ids ORDER BY id", new { Ids = signalIds }, transaction));
+            }
+
+            public void Committed() => handler.Commits++;
+        }
+    }
+
     private sealed class RecordingHandler : ISignalMatchHandler
     {
         private readonly ConcurrentQueue<Call> _calls = new();
