@@ -30,6 +30,10 @@ public sealed class SignalMatchingWorker(
     protected override Task<IReadOnlyList<PendingSignal>> ClaimAsync(string owner, int limit, TimeSpan lease, CancellationToken cancellationToken) =>
         signals.ClaimAsync(owner, limit, lease, cancellationToken);
 
+    // Sleeps until a leased signal's lease or retry delay runs out, not a whole poll.
+    protected override Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken) =>
+        signals.EarliestDueAsync(cancellationToken);
+
     // A workspace's installation and workflows are read once per batch, not once per signal.
     protected override async Task<WorkspaceView> ReadWorkspaceAsync(string teamId, CancellationToken cancellationToken)
     {

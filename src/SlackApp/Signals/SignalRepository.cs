@@ -63,6 +63,19 @@ public sealed class SignalRepository(DbConnectionFactory connections, TimeProvid
         return ids.Count == 0 ? [] : await ReadClaimedAsync(connection, ids, owner, cancellationToken);
     }
 
+    /// <summary>
+    /// When the next pending signal can be claimed, of any workspace; null when none is pending. A leased signal
+    /// counts from when its lease (or its retry delay) runs out, so one left by a stopped instance is matched then,
+    /// not a whole poll later.
+    /// </summary>
+    public async Task<DateTimeOffset?> EarliestDueAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<DateTimeOffset?>(new CommandDefinition(
+            $"SELECT MIN(COALESCE(lease_until, received_at)) FROM signals WHERE status = '{Pending}'",
+            cancellationToken: cancellationToken));
+    }
+
     /// <summary>Records the outcome of matching: the signal is done and its lease released.</summary>
     public async Task MarkMatchedAsync(Workspace workspace, long id, int matchCount, CancellationToken cancellationToken)
     {

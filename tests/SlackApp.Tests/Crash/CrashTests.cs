@@ -177,9 +177,6 @@ public sealed class CrashTests : IDisposable
         // before the kill (a message held past its lease could be claimed and posted again by the same process).
         ["Notifications:LeaseDuration"] = "00:00:05",
         ["Signals:Matching:LeaseDuration"] = "00:00:05",
-        // The matching worker is woken by new signals, not by a lease running out: its poll finds what the killed
-        // process had claimed.
-        ["Signals:Matching:PollInterval"] = "00:00:01",
     };
 
     private static JsonObject Batch(string prefix, string? ownerEmail) => SignalPayloads.Batch(

@@ -113,6 +113,7 @@ public sealed class SqlServerSyntaxTests
         var signals = new SignalRepository(connections, clock);
         await signals.AddAsync(workspace, [Signals.SignalRepositoryTests.Incoming("sig_1"), Signals.SignalRepositoryTests.Incoming("sig_2")], ct);
         await signals.ClaimAsync("worker-1", 50, TimeSpan.FromMinutes(2), ct);
+        await signals.EarliestDueAsync(ct);
         await using (var connection = await connections.OpenAsync(ct))
         {
             await SignalRepository.ReadClaimedAsync(connection, [1, 2], "worker-1", ct);

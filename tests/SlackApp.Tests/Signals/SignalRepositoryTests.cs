@@ -122,6 +122,21 @@ public sealed class SignalRepositoryTests : IDisposable
     }
 
     [Fact]
+    public async Task The_next_claim_is_due_when_the_earliest_lease_runs_out_and_never_for_matched_signals()
+    {
+        Assert.Null(await _signals.EarliestDueAsync(_ct));
+        await _signals.AddAsync(Acme, [Incoming("sig_1"), Incoming("sig_2")], _ct);
+        Assert.Equal(_db.Clock.GetUtcNow(), await _signals.EarliestDueAsync(_ct));
+
+        var claimed = await _signals.ClaimAsync("stopped-worker", 10, Lease, _ct);
+        Assert.Equal(_db.Clock.GetUtcNow() + Lease, await _signals.EarliestDueAsync(_ct));
+
+        await _signals.MarkMatchedAsync(Acme, claimed[0].Id, 0, _ct);
+        await _signals.MarkMatchedAsync(Acme, claimed[1].Id, 0, _ct);
+        Assert.Null(await _signals.EarliestDueAsync(_ct));
+    }
+
+    [Fact]
     public async Task Matched_signal_is_never_claimed_again()
     {
         await _signals.AddAsync(Acme, [Incoming("sig_1")], _ct);
