@@ -12,6 +12,12 @@ internal static class SlackSslCheck
 {
     public static bool IsProbe(string? contentType, byte[] body)
     {
+        // Every signed request comes through here first: most carry no ssl_check at all, and need no form parsed for it.
+        if (body.AsSpan().IndexOf("ssl_check"u8) < 0)
+        {
+            return false;
+        }
+
         if (!MediaTypeHeaderValue.TryParse(contentType, out var media)
             || !media.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
         {
