@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using SlackApp.Slack.Payloads;
 
@@ -9,6 +10,8 @@ namespace SlackApp.Slack.Routing;
 /// </summary>
 public sealed class SlackAppBuilder
 {
+    private static readonly ConcurrentDictionary<Type, ObjectFactory> Factories = new();
+
     private readonly List<SlackListener> _listeners = [];
     private readonly List<Func<SlackContext, Func<Task>, Task>> _middleware = [];
     private readonly List<Type> _guards = [];
@@ -211,7 +214,7 @@ public sealed class SlackAppBuilder
             return handler(request, cancellationToken);
         }
 
-        var guard = (ISlackGuard)ActivatorUtilities.GetServiceOrCreateInstance(request.Context.Services, guards[index]);
+        var guard = (ISlackGuard)Resolve(request.Context.Services, guards[index]);
         return guard.InvokeAsync(request, () => RunGuardedAsync(guards, index + 1, request, handler, cancellationToken), cancellationToken);
     }
 
@@ -220,5 +223,10 @@ public sealed class SlackAppBuilder
         where TRequest : SlackRequest =>
         Resolve<THandler>(request.Context.Services).HandleAsync(request, cancellationToken);
 
-    private static T Resolve<T>(IServiceProvider services) => ActivatorUtilities.GetServiceOrCreateInstance<T>(services);
+    private static T Resolve<T>(IServiceProvider services) => (T)Resolve(services, typeof(T));
+
+    // A registered service, else a new instance with constructor injection; the constructor is looked up once per
+    // type (ActivatorUtilities.GetServiceOrCreateInstance reflects over it on every request).
+    private static object Resolve(IServiceProvider services, Type type) =>
+        services.GetService(type) ?? Factories.GetOrAdd(type, t => ActivatorUtilities.CreateFactory(t, Type.EmptyTypes))(services, null);
 }
