@@ -20,6 +20,19 @@ public abstract class SqlDialect
     public abstract string InsertIfAbsent(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> otherColumns);
 
     /// <summary>
+    /// A multi-row insert of <paramref name="rowCount"/> rows that skips each row whose key exists (in the table or
+    /// earlier in the same statement on SQLite; callers give distinct keys so both engines agree). Parameters are named
+    /// <see cref="RowParameter"/>: <c>@{column}_{row}</c>. Returns the rows inserted as its rows affected.
+    /// </summary>
+    public abstract string InsertRowsIfAbsent(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> otherColumns, int rowCount);
+
+    /// <summary>Rows per <see cref="InsertRowsIfAbsent"/> statement that a bulk insert should use.</summary>
+    public abstract int InsertRowsPerStatement { get; }
+
+    /// <summary>The parameter name of <paramref name="column"/> in row <paramref name="row"/> of <see cref="InsertRowsIfAbsent"/>.</summary>
+    public static string RowParameter(string column, int row) => $"@{column}_{row}";
+
+    /// <summary>
     /// Appends paging to a query that already has an ORDER BY, with <c>@Offset</c> and <c>@Limit</c> parameters.
     /// </summary>
     public abstract string Page(string orderedQuery);
@@ -39,6 +52,9 @@ public abstract class SqlDialect
     public abstract bool IsUniqueViolation(DbException exception);
 
     protected static string Parameters(IEnumerable<string> columns) => string.Join(", ", columns.Select(c => "@" + c));
+
+    protected static string RowValues(IReadOnlyList<string> columns, int rowCount) =>
+        string.Join(", ", Enumerable.Range(0, rowCount).Select(row => "(" + string.Join(", ", columns.Select(c => RowParameter(c, row))) + ")"));
 
     protected static string Columns(IEnumerable<string> columns) => string.Join(", ", columns);
 }

@@ -12,7 +12,7 @@ public sealed class SignalIntake(
     InstallationStore installations,
     WorkspaceSettingsRepository settings,
     SignalSignatureVerifier verifier,
-    SignalRepository signals,
+    SignalCommitQueue signals,
     SignalMatchingTrigger trigger,
     ILogger<SignalIntake> logger)
 {

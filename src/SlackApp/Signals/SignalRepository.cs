@@ -17,34 +17,34 @@ public sealed class SignalRepository(DbConnectionFactory connections, TimeProvid
 
     private const int MaxErrorLength = 1000;
 
-    private static readonly string[] Key = ["team_id", "signal_id"];
-    private static readonly string[] Other = ["type", "occurred_at", "received_at", "raw_json", "status"];
-
     /// <summary>
     /// Stores the signals in one transaction: all or none. A signal id the workspace already has
     /// (from an earlier request or earlier in this batch) is left as it is and counted as a duplicate.
     /// </summary>
-    public async Task<SignalIntakeResult> AddAsync(Workspace workspace, IReadOnlyList<IncomingSignal> signals, CancellationToken cancellationToken)
+    public async Task<SignalIntakeResult> AddAsync(Workspace workspace, IReadOnlyList<IncomingSignal> signals, CancellationToken cancellationToken) =>
+        (await AddGroupAsync([new SignalBatch(workspace, signals)], cancellationToken))[0];
+
+    /// <summary>
+    /// Stores several requests' batches in one transaction, so they share one commit (one fsync on SQLite); each
+    /// batch's result is counted on its own, in order, as if the batches had been stored one after another. All or
+    /// none for the whole group: a caller that must keep one batch's failure from the others retries them alone.
+    /// </summary>
+    public async Task<IReadOnlyList<SignalIntakeResult>> AddGroupAsync(IReadOnlyList<SignalBatch> batches, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var rows = signals.Select(s => new
-        {
-            team_id = workspace.TeamId,
-            signal_id = s.Signal.Id,
-            type = SignalNames.Wire(s.Signal.Type),
-            occurred_at = s.Signal.OccurredAt,
-            received_at = now,
-            raw_json = s.RawJson,
-            status = Pending,
-        }).ToList();
-
+        var results = new SignalIntakeResult[batches.Count];
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // Dapper runs the statement once per row and sums the rows affected: 1 stored, 0 already there.
-        var inserted = await connection.ExecuteAsync(new CommandDefinition(
-            connections.Dialect.InsertIfAbsent("signals", Key, Other), rows, transaction, cancellationToken: cancellationToken));
+        await using (var insert = new SignalRowsInsert(connection, transaction, connections.Dialect))
+        {
+            for (var i = 0; i < batches.Count; i++)
+            {
+                results[i] = await insert.AddAsync(batches[i], now, cancellationToken);
+            }
+        }
+
         await transaction.CommitAsync(cancellationToken);
-        return new SignalIntakeResult(inserted, signals.Count - inserted);
+        return results;
     }
 
     /// <summary>

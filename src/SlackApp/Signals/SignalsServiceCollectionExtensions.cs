@@ -22,6 +22,8 @@ public static class SignalsServiceCollectionExtensions
         services.AddSingleton<SignalSignatureVerifier>();
         services.AddSingleton<SignalRepository>();
         services.AddSingleton<SignalMatchingTrigger>();
+        services.AddSingleton<SignalCommitQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<SignalCommitQueue>());
         services.AddSingleton<SignalIntake>();
         services.TryAddSingleton<ISignalMatchHandler, LoggingSignalMatchHandler>();
         services.AddSingleton<SignalMatchingWorker>();

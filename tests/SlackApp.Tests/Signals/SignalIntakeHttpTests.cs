@@ -46,6 +46,21 @@ public sealed class SignalIntakeHttpTests(SignalIntakeApp app) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Concurrent_requests_with_overlapping_ids_are_each_answered_and_every_id_is_stored_once()
+    {
+        var secret = await app.InstallAsync("T0CONCURRENT");
+        // Eight requests of 50 ids, each overlapping its neighbour by half: 225 distinct ids among 400 signals.
+        var bodies = Enumerable.Range(0, 8).Select(r => SignalPayloads.Batch(Enumerable.Range(r * 25, 50).Select(i => SignalPayloads.Minimal($"sig_{i}"))).Utf8());
+
+        var answers = await Task.WhenAll(bodies.Select(async body => await AcceptedAsync(await app.PostAsync("T0CONCURRENT", secret, body))));
+
+        // Which request meets an id first depends on arrival; the totals do not, and each answer adds up to its own request.
+        Assert.All(answers, a => Assert.Equal(50, a.Accepted + a.Duplicates));
+        Assert.Equal(225, answers.Sum(a => a.Accepted));
+        Assert.Equal(225, (await app.StoredAsync("T0CONCURRENT")).Count);
+    }
+
+    [Fact]
     public async Task Single_signal_object_is_accepted()
     {
         var secret = await app.InstallAsync("T0SINGLE");
