@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace SlackApp.BrowserTests;
 
@@ -45,10 +46,26 @@ public sealed class BrowserApp : WebApplicationFactory<Program>
         builder.UseSetting("Slack:Routing:AckTimeout", "00:00:30");
     }
 
+    // The app's own database, known once its host is built: only its pool is cleared on dispose.
+    private string? _connectionString;
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        _connectionString = host.Services.GetRequiredService<SlackApp.Data.DbConnectionFactory>().ConnectionString;
+        return host;
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        // Only this app's pool: ClearAllPools would close the connections of tests running beside it.
+        if (_connectionString is not null)
+        {
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection(_connectionString);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearPool(connection);
+        }
+
         try
         {
             Directory.Delete(Folder, recursive: true);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using SlackApp.Sandbox.Interactions;
 using SlackApp.Slack.WebApi;
 
@@ -56,10 +57,26 @@ public sealed class SandboxAppFactory : WebApplicationFactory<Program>
         });
     }
 
+    // The app's own database, known once its host is built: only its pool is cleared on dispose.
+    private string? _connectionString;
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        _connectionString = host.Services.GetRequiredService<SlackApp.Data.DbConnectionFactory>().ConnectionString;
+        return host;
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        // Only this app's pool: ClearAllPools would close the connections of tests running beside it.
+        if (_connectionString is not null)
+        {
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection(_connectionString);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearPool(connection);
+        }
+
         try
         {
             Directory.Delete(Folder, recursive: true);

@@ -8,11 +8,20 @@ namespace SlackApp.Tests.Data;
 public sealed class MigrationTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("slackapp-migrations-").FullName;
+    private readonly List<DbConnectionFactory> _factories = [];
+
+    // A database of its own in the folder, its pool cleared on dispose.
+    private DbConnectionFactory Factory(string folder)
+    {
+        var factory = TestDatabase.CreateFactory(folder);
+        _factories.Add(factory);
+        return factory;
+    }
 
     [Fact]
     public void Running_migrations_twice_applies_nothing_the_second_time()
     {
-        var migrator = new DatabaseMigrator(TestDatabase.CreateFactory(Path.Combine(_folder, "twice")), NullLogger<DatabaseMigrator>.Instance);
+        var migrator = new DatabaseMigrator(Factory(Path.Combine(_folder, "twice")), NullLogger<DatabaseMigrator>.Instance);
 
         var first = migrator.Migrate();
         var second = migrator.Migrate();
@@ -24,14 +33,14 @@ public sealed class MigrationTests : IDisposable
     [Fact]
     public async Task A_database_upgraded_step_by_step_ends_with_the_same_schema_as_a_fresh_one()
     {
-        var fresh = TestDatabase.CreateFactory(Path.Combine(_folder, "fresh"));
+        var fresh = Factory(Path.Combine(_folder, "fresh"));
         new DatabaseMigrator(fresh, NullLogger<DatabaseMigrator>.Instance).Migrate();
         var expected = await SchemaOf(fresh);
         var scripts = DatabaseMigrator.Scripts(DatabaseProvider.Sqlite).Select(s => s.Name).ToList();
 
         for (var applied = 0; applied < scripts.Count; applied++)
         {
-            var upgraded = TestDatabase.CreateFactory(Path.Combine(_folder, $"upgraded-{applied}"));
+            var upgraded = Factory(Path.Combine(_folder, $"upgraded-{applied}"));
             // An older release: only the first `applied` scripts existed.
             var older = scripts.Take(applied).ToHashSet();
             DeployChanges.To.SqliteDatabase(upgraded.ConnectionString)
@@ -47,7 +56,7 @@ public sealed class MigrationTests : IDisposable
     [Fact]
     public async Task Sqlite_database_runs_in_write_ahead_log_mode_with_foreign_keys_on()
     {
-        var factory = TestDatabase.CreateFactory(Path.Combine(_folder, "pragmas"));
+        var factory = Factory(Path.Combine(_folder, "pragmas"));
         await using var connection = await factory.OpenAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode;"));
@@ -65,7 +74,11 @@ public sealed class MigrationTests : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var factory in _factories)
+        {
+            SqlitePools.Clear(factory.ConnectionString);
+        }
+
         try
         {
             Directory.Delete(_folder, recursive: true);

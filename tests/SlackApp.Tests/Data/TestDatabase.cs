@@ -40,7 +40,7 @@ public sealed class TestDatabase : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        SqlitePools.Clear(Connections.ConnectionString);
         try
         {
             Directory.Delete(Folder, recursive: true);

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using SlackApp.Slack.WebApi;
+using SlackApp.Tests.Data;
 using SlackApp.Tests.Fakes;
 
 namespace SlackApp.Tests.Hosting;
@@ -80,10 +82,20 @@ public class SlackAppFactory : WebApplicationFactory<Program>
         });
     }
 
+    // The app's own database, known once its host is built: only its pool is cleared on dispose.
+    private string? _connectionString;
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        _connectionString = host.Services.GetRequiredService<SlackApp.Data.DbConnectionFactory>().ConnectionString;
+        return host;
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        SqlitePools.Clear(_connectionString);
         if (!_ownsFolder)
         {
             return;

@@ -46,7 +46,7 @@ public sealed class InstallationStoreTests : IDisposable
     public async Task Token_is_encrypted_in_the_database_file()
     {
         await _store.SaveAsync(Acme(), _ct);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        SqlitePools.Clear(_db.Connections.ConnectionString);
 
         var bytes = string.Concat(
             new[] { _db.DatabasePath, _db.DatabasePath + "-wal" }.Where(File.Exists).Select(p => Encoding.Latin1.GetString(File.ReadAllBytes(p))));

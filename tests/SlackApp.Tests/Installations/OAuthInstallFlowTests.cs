@@ -274,7 +274,7 @@ public sealed partial class OAuthInstallFlowTests : IDisposable
 
     private string DatabaseText()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        SlackApp.Tests.Data.SqlitePools.Clear(_app.Service<SlackApp.Data.DbConnectionFactory>().ConnectionString);
         return string.Concat(Directory.EnumerateFiles(_app.Folder, "slackapp.db*").Select(p =>
         {
             using var stream = new FileStream(p, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);

@@ -27,9 +27,9 @@ public sealed class RestartTests : IDisposable
         Assert.Equal(secret, await second.Service<WorkspaceSettingsRepository>().GetSignalSecretAsync(new Workspace("T0ACME"), ct));
     }
 
+    // Each app cleared its own pool when it was disposed.
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
             Directory.Delete(_folder, recursive: true);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using SlackApp.Sandbox.Hosting;
 using SlackApp.Slack.WebApi;
 
@@ -55,10 +56,20 @@ public sealed class LocalSandboxApp : WebApplicationFactory<Program>
         });
     }
 
+    // The app's own database, known once its host is built: only its pool is cleared on dispose.
+    private string? _connectionString;
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        _connectionString = host.Services.GetRequiredService<SlackApp.Data.DbConnectionFactory>().ConnectionString;
+        return host;
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        SlackApp.Tests.Data.SqlitePools.Clear(_connectionString);
         try
         {
             Directory.Delete(Folder, recursive: true);
