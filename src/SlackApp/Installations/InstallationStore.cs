@@ -11,10 +11,11 @@ public sealed class InstallationStore(
     SecretProtector secrets,
     TimeProvider clock,
     SlackTokenRotator? rotator = null,
-    ILogger<InstallationStore>? logger = null) : IInstallationStore
+    ILogger<InstallationStore>? logger = null,
+    InstallationCache? cache = null) : IInstallationStore
 {
-    // Same database, keys and clock; the store gives each newly linked workspace of an org its signal secret.
-    private readonly WorkspaceSettingsRepository _settings = new(connections, secrets, clock);
+    // Same database, keys, clock and cache; the store gives each newly linked workspace of an org its signal secret.
+    private readonly WorkspaceSettingsRepository _settings = new(connections, secrets, clock, cache);
 
     /// <summary>With token rotation on, a bot token this close to expiry is refreshed before it is handed out.</summary>
     public static readonly TimeSpan RefreshWindow = TimeSpan.FromMinutes(10);
@@ -59,6 +60,7 @@ public sealed class InstallationStore(
             row, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(connections.Dialect.Upsert("installations", Key, Updated), row, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
+        cache?.Clear();
     }
 
     /// <summary>
@@ -71,6 +73,15 @@ public sealed class InstallationStore(
     {
         enterpriseId = NullIfEmpty(enterpriseId);
         teamId = NullIfEmpty(teamId);
+        var installation = cache is null
+            ? await ReadAsync(enterpriseId, teamId, isEnterpriseInstall, cancellationToken)
+            : await cache.GetOrReadAsync("installation", $"{enterpriseId}|{teamId}|{isEnterpriseInstall}", ct => ReadAsync(enterpriseId, teamId, isEnterpriseInstall, ct), cancellationToken);
+        // After the cache: a token near its expiry is refreshed however recently it was read.
+        return installation is null ? null : await FreshAsync(installation, cancellationToken);
+    }
+
+    private async Task<Installation?> ReadAsync(string? enterpriseId, string? teamId, bool isEnterpriseInstall, CancellationToken cancellationToken)
+    {
         await using var connection = await connections.OpenAsync(cancellationToken);
         InstallationRow? row = null;
         if (!isEnterpriseInstall && teamId is not null)
@@ -100,7 +111,7 @@ public sealed class InstallationStore(
             }
         }
 
-        return row?.ToInstallation(secrets) is { } installation ? await FreshAsync(installation, cancellationToken) : null;
+        return row?.ToInstallation(secrets);
     }
 
     /// <summary>
@@ -124,6 +135,8 @@ public sealed class InstallationStore(
             }
         }
 
+        cache?.Clear();
+
         foreach (var team in teams)
         {
             // Signals are addressed and signed per workspace, so each workspace of the org has its own secret.
@@ -142,6 +155,8 @@ public sealed class InstallationStore(
                 new { EnterpriseId = enterpriseId, TeamId = teamId },
                 cancellationToken: cancellationToken));
         }
+
+        cache?.Clear();
     }
 
     /// <summary>The workspaces linked to the org-wide installation of <paramref name="enterpriseId"/>, by team id.</summary>
@@ -188,13 +203,19 @@ public sealed class InstallationStore(
             """,
             new { EnterpriseId = enterpriseId ?? string.Empty, TeamId = teamId ?? string.Empty, Now = clock.GetUtcNow() },
             cancellationToken: cancellationToken));
+        cache?.Clear();
     }
 
     /// <summary>
     /// The installation record serving a workspace, live or uninstalled (tokens omitted when uninstalled): its own, or the
     /// org-wide installation of its Grid org (see <see cref="FindAsync"/>); a live one is preferred over an uninstalled one.
     /// </summary>
-    public async Task<InstallationStatus?> GetStatusAsync(Workspace workspace, CancellationToken cancellationToken)
+    public Task<InstallationStatus?> GetStatusAsync(Workspace workspace, CancellationToken cancellationToken) =>
+        cache is null
+            ? ReadStatusAsync(workspace, cancellationToken)
+            : cache.GetOrReadAsync("status", $"{workspace.TeamId}|{workspace.EnterpriseId}", ct => ReadStatusAsync(workspace, ct), cancellationToken);
+
+    private async Task<InstallationStatus?> ReadStatusAsync(Workspace workspace, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var own = await connection.QuerySingleOrDefaultAsync<InstallationStatus>(new CommandDefinition(

@@ -26,6 +26,11 @@ public static class InstallationsServiceCollectionExtensions
             .PersistKeysToFileSystem(new DirectoryInfo(keysPath));
 
         services.AddSingleton<SecretProtector>();
+        services.AddOptions<InstallationCacheOptions>()
+            .BindConfiguration(InstallationCacheOptions.SectionName)
+            .Validate(o => o.CacheDuration >= TimeSpan.Zero, "Installations:CacheDuration must be zero (no cache) or positive.")
+            .ValidateOnStart();
+        services.AddSingleton<InstallationCache>();
         services.AddSingleton<InstallationStore>();
         services.AddSingleton<IInstallationStore>(sp => sp.GetRequiredService<InstallationStore>());
         services.AddSingleton<WorkspaceSettingsRepository>();

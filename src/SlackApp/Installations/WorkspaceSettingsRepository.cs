@@ -4,10 +4,16 @@ using SlackApp.Data;
 
 namespace SlackApp.Installations;
 
-/// <summary>Per-workspace settings, workflow managers and the signal secret (encrypted at rest).</summary>
-public sealed class WorkspaceSettingsRepository(DbConnectionFactory connections, SecretProtector secrets, TimeProvider clock)
+/// <summary>
+/// Per-workspace settings, workflow managers and the signal secret (encrypted at rest). Reads go through the
+/// <see cref="InstallationCache"/> when there is one; every write clears it.
+/// </summary>
+public sealed class WorkspaceSettingsRepository(DbConnectionFactory connections, SecretProtector secrets, TimeProvider clock, InstallationCache? cache = null)
 {
-    public async Task<WorkspaceSettings> GetAsync(Workspace workspace, CancellationToken cancellationToken)
+    public Task<WorkspaceSettings> GetAsync(Workspace workspace, CancellationToken cancellationToken) =>
+        Cached("settings", workspace, ReadAsync, cancellationToken);
+
+    private async Task<WorkspaceSettings> ReadAsync(Workspace workspace, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<WorkspaceSettings>(new CommandDefinition(
@@ -27,10 +33,14 @@ public sealed class WorkspaceSettingsRepository(DbConnectionFactory connections,
             connections.Dialect.Upsert("workspace_settings", ["team_id"], ["salesforce_base_url", "fallback_channel_id", "updated_at", "updated_by"]),
             new { team_id = workspace.TeamId, salesforce_base_url = salesforceBaseUrl, fallback_channel_id = fallbackChannelId, updated_at = clock.GetUtcNow(), updated_by = updatedBy },
             cancellationToken: cancellationToken));
+        cache?.Clear();
     }
 
     /// <summary>The workspace's signal secret, or null when none was generated yet.</summary>
-    public async Task<string?> GetSignalSecretAsync(Workspace workspace, CancellationToken cancellationToken)
+    public Task<string?> GetSignalSecretAsync(Workspace workspace, CancellationToken cancellationToken) =>
+        Cached("secret", workspace, ReadSignalSecretAsync, cancellationToken);
+
+    private async Task<string?> ReadSignalSecretAsync(Workspace workspace, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var stored = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
@@ -60,6 +70,7 @@ public sealed class WorkspaceSettingsRepository(DbConnectionFactory connections,
             "UPDATE workspace_settings SET signal_secret_protected = @Secret, signal_secret_rotated_at = @Now WHERE team_id = @TeamId AND signal_secret_protected IS NULL",
             new { workspace.TeamId, Secret = secrets.Protect(secret), Now = clock.GetUtcNow() },
             cancellationToken: cancellationToken));
+        cache?.Clear();
         return (await GetSignalSecretAsync(workspace, cancellationToken))!;
     }
 
@@ -73,17 +84,22 @@ public sealed class WorkspaceSettingsRepository(DbConnectionFactory connections,
             connections.Dialect.Upsert("workspace_settings", ["team_id"], ["signal_secret_protected", "signal_secret_rotated_at", "updated_at", "updated_by"]),
             new { team_id = workspace.TeamId, signal_secret_protected = secrets.Protect(secret), signal_secret_rotated_at = now, updated_at = now, updated_by = updatedBy },
             cancellationToken: cancellationToken));
+        cache?.Clear();
         return secret;
     }
 
-    public async Task<IReadOnlyList<string>> ListManagersAsync(Workspace workspace, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<string>> ListManagersAsync(Workspace workspace, CancellationToken cancellationToken) =>
+        Cached("managers", workspace, ReadManagersAsync, cancellationToken);
+
+    private async Task<IReadOnlyList<string>> ReadManagersAsync(Workspace workspace, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var managers = await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT user_id FROM workflow_managers WHERE team_id = @TeamId ORDER BY user_id",
             new { workspace.TeamId },
             cancellationToken: cancellationToken));
-        return managers.AsList();
+        // An array: a cached answer is shared, so nobody may change it.
+        return [.. managers];
     }
 
     /// <summary>Replaces the workspace's list of workflow managers.</summary>
@@ -102,7 +118,11 @@ public sealed class WorkspaceSettingsRepository(DbConnectionFactory connections,
         }
 
         await transaction.CommitAsync(cancellationToken);
+        cache?.Clear();
     }
+
+    private Task<T> Cached<T>(string kind, Workspace workspace, Func<Workspace, CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
+        cache is null ? read(workspace, cancellationToken) : cache.GetOrReadAsync(kind, workspace.TeamId, ct => read(workspace, ct), cancellationToken);
 
     // 32 random bytes, hex: long enough for HMAC-SHA256, easy to paste into a signal source.
     private static string NewSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));

@@ -9,7 +9,7 @@ namespace SlackApp.Signals;
 /// fsync on SQLite) instead of paying one each. A request's task completes only once its rows are committed, with its
 /// own counts. A group that fails is retried one request at a time, so one bad request fails alone.
 /// </summary>
-public sealed class SignalCommitQueue(SignalRepository signals, ILogger<SignalCommitQueue> logger) : BackgroundService
+public sealed class SignalCommitQueue(SignalRepository signals, ILogger<SignalCommitQueue> logger) : IHostedService
 {
     /// <summary>Signals per transaction, roughly (a group may pass it by one request): bounds one commit's latency.</summary>
     public const int MaxGroupSignals = 5000;
@@ -18,6 +18,8 @@ public sealed class SignalCommitQueue(SignalRepository signals, ILogger<SignalCo
 
     private readonly Channel<PendingCommit> _queue = Channel.CreateBounded<PendingCommit>(
         new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    private Task? _writer;
 
     /// <summary>Stores the request's signals, all or none, and answers once they are committed.</summary>
     public async Task<SignalIntakeResult> AddAsync(Workspace workspace, IReadOnlyList<IncomingSignal> batch, CancellationToken cancellationToken)
@@ -37,7 +39,21 @@ public sealed class SignalCommitQueue(SignalRepository signals, ILogger<SignalCo
         return await commit.Result.Task.WaitAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Not BackgroundService: it may never run ExecuteAsync when stopped at once, leaving queued requests unanswered.
+        _writer = Task.Run(WriteAsync, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Takes no more requests (later ones commit alone) and waits until the queued ones are committed.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        await (_writer ?? WriteAsync()).WaitAsync(cancellationToken);
+    }
+
+    private async Task WriteAsync()
     {
         var group = new List<PendingCommit>();
         // Runs until StopAsync completes the channel and what was queued is committed: an accepted request is answered.
@@ -63,12 +79,6 @@ public sealed class SignalCommitQueue(SignalRepository signals, ILogger<SignalCo
                 await CommitAsync(group);
             }
         }
-    }
-
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        _queue.Writer.TryComplete();
-        await base.StopAsync(cancellationToken);
     }
 
     private async Task CommitAsync(List<PendingCommit> group)

@@ -13,9 +13,14 @@ internal sealed class CommitCountingConnections
     private int _opened;
 
     public CommitCountingConnections(TestDatabase database)
+        : this(database.Connections.ConnectionString)
+    {
+    }
+
+    public CommitCountingConnections(string databaseConnectionString)
     {
         // Unpooled: the hook belongs to these connections alone, never to a pooled one another factory reuses.
-        var connectionString = new SqliteConnectionStringBuilder(database.Connections.ConnectionString) { Pooling = false }.ConnectionString;
+        var connectionString = new SqliteConnectionStringBuilder(databaseConnectionString) { Pooling = false }.ConnectionString;
         Connections = new DbConnectionFactory(new SqliteDialect(), () =>
         {
             var connection = new SqliteConnection(connectionString);

@@ -151,6 +151,8 @@ public sealed class DeliveryFaultTests
         await PlanAsync(app, "sig_1", "sig_2");
         // Valid base64url, but no payload of this key ring: as after the Data Protection keys were replaced.
         await app.ExecuteAsync("UPDATE installations SET bot_token_protected = 'CfDJ8AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'");
+        // Written behind the app's back, as a restart with new keys would find it: nothing remembered from before.
+        app.Service<SlackApp.Installations.InstallationCache>().Clear();
 
         var pass = await app.DeliverAsync();
 

@@ -27,11 +27,7 @@ public sealed class SignalCommitQueueTests : IDisposable
         _queue = new SignalCommitQueue(new SignalRepository(_counting.Connections, _db.Clock), NullLogger<SignalCommitQueue>.Instance);
     }
 
-    public void Dispose()
-    {
-        _queue.Dispose();
-        _db.Dispose();
-    }
+    public void Dispose() => _db.Dispose();
 
     [Fact]
     public async Task Queued_requests_share_one_commit_and_each_gets_its_own_counts()
