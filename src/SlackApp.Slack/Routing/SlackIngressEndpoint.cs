@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -139,28 +140,32 @@ internal sealed class SlackIngressEndpoint
     private async Task HandleInteractiveAsync(HttpContext http, SlackPayload payload)
     {
         var acknowledgement = new SlackAcknowledgement(_logger);
-        using var deadlineCancellation = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
 
         // The deadline starts before the listener can, so it always covers the whole run.
-        var deadline = Task.Delay(_options.AckTimeout, _timeProvider, deadlineCancellation.Token);
+        var acknowledged = acknowledgement.Response.WaitAsync(_options.AckTimeout, _timeProvider, http.RequestAborted);
         if (!_worker.TryRunNow(ct => _dispatcher.DispatchAsync(payload, acknowledgement, ct)))
         {
             await RefuseBusyAsync(http);
             return;
         }
 
-        var first = await Task.WhenAny(acknowledgement.Response, deadline);
-        await deadlineCancellation.CancelAsync();
-        if (first != acknowledgement.Response && acknowledgement.TryAnswer(SlackAckBody.Empty) && _logger.IsEnabled(LogLevel.Warning))
+        try
         {
-            _logger.LogWarning(
-                "Slack {Request} was not acknowledged within {Timeout}; answered an empty 200 while the listener keeps running.",
-                SlackDispatcher.Describe(payload),
-                _options.AckTimeout);
+            await acknowledged;
         }
-
-        if (http.RequestAborted.IsCancellationRequested)
+        catch (TimeoutException)
         {
+            if (acknowledgement.TryAnswer(SlackAckBody.Empty) && _logger.IsEnabled(LogLevel.Warning))
+            {
+                _logger.LogWarning(
+                    "Slack {Request} was not acknowledged within {Timeout}; answered an empty 200 while the listener keeps running.",
+                    SlackDispatcher.Describe(payload),
+                    _options.AckTimeout);
+            }
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // Slack hung up: nobody to answer; the listener keeps running.
             return;
         }
 
@@ -190,8 +195,10 @@ internal sealed class SlackIngressEndpoint
 
     private static async Task WriteJsonAsync(HttpContext http, JsonObject json)
     {
+        var body = JsonSerializer.SerializeToUtf8Bytes(json, SlackJson.Options);
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = "application/json; charset=utf-8";
-        await http.Response.WriteAsync(json.ToJsonString(SlackJson.Options), http.RequestAborted);
+        http.Response.ContentLength = body.Length;
+        await http.Response.Body.WriteAsync(body, http.RequestAborted);
     }
 }
