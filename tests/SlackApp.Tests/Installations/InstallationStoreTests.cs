@@ -3,6 +3,7 @@ using SlackApp.Installations;
 using SlackApp.Slack.OAuth;
 using SlackApp.Slack.WebApi;
 using SlackApp.Tests.Data;
+using SlackApp.Tests.Fakes;
 
 namespace SlackApp.Tests.Installations;
 
@@ -173,20 +174,6 @@ public sealed class InstallationStoreTests : IDisposable
         await store.FindAsync(null, "T0ACME", isEnterpriseInstall: false, _ct);
 
         Assert.Equal(0, oauth.Refreshes);
-    }
-
-    private sealed class RefreshingOAuthClient : ISlackOAuthClient
-    {
-        public int Refreshes { get; private set; }
-
-        public Task<OAuthV2AccessResult> ExchangeCodeAsync(string code, string? redirectUri, CancellationToken cancellationToken = default) =>
-            throw new InvalidOperationException("Not part of a refresh.");
-
-        public Task<OAuthV2AccessResult> RefreshTokenAsync(string refreshToken, CancellationToken cancellationToken = default)
-        {
-            Refreshes++;
-            return Task.FromResult(new OAuthV2AccessResult { AccessToken = "xoxe.xoxb-new", RefreshToken = "xoxe-1-new", ExpiresIn = 43200, TokenType = "bot" });
-        }
     }
 
     public void Dispose() => _db.Dispose();
