@@ -1,0 +1,137 @@
+using System.Data.Common;
+using Dapper;
+using SlackApp.Data;
+using SlackApp.Installations;
+using SlackApp.SlackUx;
+
+namespace SlackApp.Notifications;
+
+/// <summary>The outbox's rows as the planner writes them: one per recipient of a signal, and Send test's.</summary>
+public sealed partial class NotificationOutbox
+{
+    private static readonly string[] Key = ["team_id", "signal_row_id", "recipient_kind", "recipient_id"];
+
+    private static readonly string[] Other =
+    [
+        "is_test", "matches_json", "note", "people_json", "status", "attempts", "next_attempt_at", "error_detail", "created_at", "updated_at",
+    ];
+
+    private static readonly string[] TestColumns =
+    [
+        "team_id", "is_test", "recipient_kind", "recipient_id", "matches_json", "sample_json", "people_json", "status", "attempts",
+        "next_attempt_at", "created_at", "updated_at",
+    ];
+
+    /// <summary>True when the planner already wrote this signal's deliveries.</summary>
+    public async Task<bool> HasDeliveriesAsync(Workspace workspace, long signalRowId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var count = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COUNT(*) FROM notification_deliveries WHERE team_id = @TeamId AND signal_row_id = @SignalRowId",
+            new { workspace.TeamId, SignalRowId = signalRowId },
+            cancellationToken: cancellationToken));
+        return count > 0;
+    }
+
+    /// <summary>Of <paramref name="signalRowIds"/>, the signals the planner already wrote deliveries for.</summary>
+    public async Task<IReadOnlySet<long>> PlannedSignalsAsync(Workspace workspace, IReadOnlyCollection<long> signalRowIds, CancellationToken cancellationToken)
+    {
+        // Chunked: SQL Server takes at most 2,100 parameters in a statement.
+        const int MaxIdsPerStatement = 500;
+        var planned = new HashSet<long>();
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        foreach (var ids in signalRowIds.Chunk(MaxIdsPerStatement))
+        {
+            planned.UnionWith(await connection.QueryAsync<long>(new CommandDefinition(
+                "SELECT DISTINCT signal_row_id FROM notification_deliveries WHERE team_id = @TeamId AND signal_row_id IN @Ids",
+                new { workspace.TeamId, Ids = ids },
+                cancellationToken: cancellationToken)));
+        }
+
+        return planned;
+    }
+
+    /// <summary>
+    /// Writes a signal's deliveries in one transaction, each once: a recipient the signal already has is left
+    /// as it is. Undeliverable ones are stored finished, with their reason. Each row keeps the account's
+    /// <paramref name="people"/> found in Slack, for its message. Returns how many rows were new.
+    /// </summary>
+    public Task<int> AddAsync(Workspace workspace, long signalRowId, IReadOnlyList<PlannedDelivery> deliveries, AccountPeople people, CancellationToken cancellationToken) =>
+        AddAsync([new PlannedSignal(workspace, signalRowId, new RecipientPlan(deliveries, people))], cancellationToken);
+
+    /// <summary>Writes the deliveries of several signals in one transaction, as <see cref="AddAsync(DbTransaction, IReadOnlyList{PlannedSignal}, CancellationToken)"/>.</summary>
+    public async Task<int> AddAsync(IReadOnlyList<PlannedSignal> signals, CancellationToken cancellationToken)
+    {
+        if (signals.All(s => s.Plan.Deliveries.Count == 0))
+        {
+            return 0;
+        }
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var inserted = await AddAsync(transaction, signals, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return inserted;
+    }
+
+    /// <summary>
+    /// Writes the deliveries of <paramref name="signals"/> inside <paramref name="transaction"/> (e.g. the one that
+    /// marks the signals matched), each once: a recipient a signal already has is left as it is. Undeliverable ones
+    /// are stored finished, with their reason. Each row keeps its signal's row id and the account's people found in
+    /// Slack, for its message. Returns how many rows were new.
+    /// </summary>
+    public async Task<int> AddAsync(DbTransaction transaction, IReadOnlyList<PlannedSignal> signals, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var rows = signals.SelectMany(s => s.Plan.Deliveries.Select(d => new
+        {
+            team_id = s.Workspace.TeamId,
+            signal_row_id = s.SignalRowId,
+            recipient_kind = StoredMatches.KindName(d.Kind),
+            recipient_id = d.RecipientId,
+            is_test = false,
+            matches_json = StoredMatches.Write(d.Matches),
+            note = d.Note is { } note ? UntrustedText.Truncate(note, 2000) : null,
+            people_json = s.Plan.People.ToJson(),
+            status = d.UndeliverableReason is null ? DeliveryStatus.Pending : DeliveryStatus.Undeliverable,
+            attempts = 0,
+            next_attempt_at = now,
+            error_detail = d.UndeliverableReason is { } reason ? Detail(reason) : null,
+            created_at = now,
+            updated_at = now,
+        })).ToList();
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        // Dapper runs the statement once per row and sums the rows affected: 1 new, 0 already there.
+        return await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            connections.Dialect.InsertIfAbsent("notification_deliveries", Key, Other), rows, transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Stores a test notification about to be sent to <paramref name="userId"/>; returns its id (the Acknowledge button's value).</summary>
+    public async Task<long> AddTestAsync(Workspace workspace, string userId, string matchesJson, string sampleJson, AccountPeople people, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            connections.Dialect.InsertReturningId("notification_deliveries", TestColumns, "id"),
+            new
+            {
+                team_id = workspace.TeamId,
+                is_test = true,
+                recipient_kind = StoredMatches.KindName(RecipientKind.User),
+                recipient_id = userId,
+                matches_json = matchesJson,
+                sample_json = sampleJson,
+                people_json = people.ToJson(),
+                status = DeliveryStatus.Sending,
+                attempts = 1,
+                next_attempt_at = now,
+                created_at = now,
+                updated_at = now,
+            },
+            cancellationToken: cancellationToken));
+    }
+}
