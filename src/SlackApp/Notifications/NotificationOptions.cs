@@ -4,9 +4,9 @@ namespace SlackApp.Notifications;
 /// The <c>Notifications</c> settings: retries, pacing and caches of the delivery worker and the planner.
 /// </summary>
 /// <remarks>
-/// Pacing follows Slack's documented limits for <c>chat.postMessage</c>: about one message per second per
-/// channel (short bursts tolerated), and several hundred messages per minute per workspace, beyond which Slack
-/// answers 429 with <c>Retry-After</c>.
+/// Pacing follows Slack's limits for <c>chat.postMessage</c>: about one message per second per channel (short bursts
+/// tolerated, as documented) and a workspace-wide limit Slack does not publish (large senders report about 500 a
+/// minute), beyond which Slack answers 429 with <c>Retry-After</c>.
 /// </remarks>
 public sealed class NotificationOptions
 {
@@ -28,8 +28,8 @@ public sealed class NotificationOptions
     public int ChannelBurst { get; set; } = 1;
 
     /// <summary>
-    /// The most messages per second to one workspace, all channels together (Slack: several hundred a minute, not
-    /// published exactly). A 429 from Slack halves the pace for a while (see <see cref="WorkspacePace"/>).
+    /// The most messages per second to one workspace, all channels together (Slack does not publish its limit; large
+    /// senders report about 500 a minute). A 429 from Slack halves the pace for a while (see <see cref="WorkspacePace"/>).
     /// </summary>
     public double WorkspaceMessagesPerSecond { get; set; } = 4;
 
