@@ -12,7 +12,9 @@ namespace SlackApp.Notifications;
 /// <see cref="NotificationOptions.UserNotFoundCacheDuration"/> (they may join soon). Transient failures throw.
 /// Lookups of the same email while its call is running share that call, and at most
 /// <see cref="NotificationOptions.MaxConcurrentLookups"/> calls run at once, so a batch can ask for all its
-/// people together.
+/// people together. <c>users.lookupByEmail</c> is a Tier 3 method (about 50 a minute): once Slack answers 429 for a
+/// workspace, its lookups fail at once, without a call, until Slack's <c>Retry-After</c> has passed, so a batch of
+/// new owners does not keep hammering a limit it already met (their signals are retried later).
 /// </summary>
 public sealed class SlackUserDirectory(TimeProvider clock, IOptions<NotificationOptions> options) : IDisposable
 {
@@ -21,6 +23,10 @@ public sealed class SlackUserDirectory(TimeProvider clock, IOptions<Notification
     private readonly ConcurrentDictionary<(string TeamId, string Email), Entry> _cache = new();
     private readonly ConcurrentDictionary<(string TeamId, string Email), Lazy<Task<UserLookup>>> _running = new();
     private readonly SemaphoreSlim _calls = new(options.Value.MaxConcurrentLookups, options.Value.MaxConcurrentLookups);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _heldUntil = new(StringComparer.Ordinal);
+
+    // When Slack says 429 without saying for how long.
+    private static readonly TimeSpan DefaultHold = TimeSpan.FromSeconds(30);
 
     /// <remarks>
     /// A shared call runs on the token of the caller that started it; in a matching pass every caller has the same one.
@@ -71,6 +77,11 @@ public sealed class SlackUserDirectory(TimeProvider clock, IOptions<Notification
     private async Task<UserLookup> CallSlackAsync((string TeamId, string Email) key, ISlackApiClient client, string email, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        if (_heldUntil.TryGetValue(key.TeamId, out var heldUntil) && heldUntil > now)
+        {
+            throw new SlackRateLimitedException(SlackApiMethods.UsersLookupByEmail, heldUntil - now);
+        }
+
         UserLookup lookup;
         TimeSpan keep;
         try
@@ -80,6 +91,11 @@ public sealed class SlackUserDirectory(TimeProvider clock, IOptions<Notification
                 ? UserLookup.Missing($"{UntrustedText.Mrkdwn(email)} is deactivated in this Slack workspace.")
                 : UserLookup.Found(found.User.Id);
             keep = options.Value.UserCacheDuration;
+        }
+        catch (SlackRateLimitedException e)
+        {
+            _heldUntil[key.TeamId] = clock.GetUtcNow() + (e.RetryAfter ?? DefaultHold);
+            throw;
         }
         catch (SlackApiException e) when (e.Error == "users_not_found")
         {

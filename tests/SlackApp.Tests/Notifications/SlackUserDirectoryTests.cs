@@ -16,6 +16,30 @@ public sealed class SlackUserDirectoryTests
     private static ISlackApiClient Client(NotificationsApp app) => app.Service<ISlackApiClientFactory>().ForToken(FakeSlack.BotToken);
 
     [Fact]
+    public async Task After_a_429_the_workspaces_lookups_fail_without_a_call_until_Retry_After_has_passed()
+    {
+        await using var app = new NotificationsApp();
+        app.Slack.AddUser("U0AE", "ae@vendor.example");
+        app.Slack.AddUser("U0CSM", "csm@vendor.example");
+        var limited = 1;
+        app.Slack.On("users.lookupByEmail", _ => Interlocked.Exchange(ref limited, 0) == 1 ? FakeSlackAnswer.RateLimited(30) : null);
+        var directory = app.Service<SlackUserDirectory>();
+
+        await Assert.ThrowsAsync<SlackRateLimitedException>(() => directory.FindByEmailAsync(NotificationsApp.Acme, Client(app), "ae@vendor.example", NotificationsApp.Ct));
+        var calls = app.Slack.CallsTo("users.lookupByEmail").Count();
+
+        // Another email, 29 s later: still held, and Slack is not asked.
+        app.Clock.Advance(TimeSpan.FromSeconds(29));
+        var held = await Assert.ThrowsAsync<SlackRateLimitedException>(() => directory.FindByEmailAsync(NotificationsApp.Acme, Client(app), "csm@vendor.example", NotificationsApp.Ct));
+        Assert.True(held.IsTransient);
+        Assert.Equal(calls, app.Slack.CallsTo("users.lookupByEmail").Count());
+
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal("U0CSM", (await directory.FindByEmailAsync(NotificationsApp.Acme, Client(app), "csm@vendor.example", NotificationsApp.Ct)).UserId);
+        Assert.Equal(calls + 1, app.Slack.CallsTo("users.lookupByEmail").Count());
+    }
+
+    [Fact]
     public async Task Concurrent_lookups_of_the_same_email_share_one_call()
     {
         await using var app = new NotificationsApp();
