@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.Options;
 
@@ -30,34 +31,67 @@ public sealed class StartupTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    // Refusals are watched in the built app run as its own process: WebApplicationFactory's deferred host may meet the
+    // host the failed start already disposed and throw ObjectDisposedException instead of the app's own error.
     [Fact]
-    public void Refuses_to_start_with_a_malformed_api_base_url_and_names_the_key()
+    public async Task Refuses_to_start_with_a_malformed_api_base_url_and_names_the_key()
     {
-        using var factory = new SlackAppFactory().With("Slack:ApiBaseUrl", "not a url");
+        var output = await RefusedStartAsync(("Slack:ApiBaseUrl", "not a url"));
 
-        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
-
-        Assert.Contains("Slack:ApiBaseUrl", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Slack:ApiBaseUrl", output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Refuses_to_start_with_sql_server_but_no_connection_string()
+    public async Task Refuses_to_start_with_sql_server_but_no_connection_string()
     {
-        using var factory = new SlackAppFactory().With("Database:Provider", "SqlServer").With("Database:ConnectionString", "");
+        var output = await RefusedStartAsync(("Database:Provider", "SqlServer"), ("Database:ConnectionString", ""));
 
-        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
-
-        Assert.Contains("Database:ConnectionString", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Database:ConnectionString", output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Never_echoes_a_malformed_bot_token()
+    public async Task Never_echoes_a_malformed_bot_token()
     {
-        using var factory = new SlackAppFactory().With("Slack:BotToken", "xoxp-user-token-secret");
+        var output = await RefusedStartAsync(("Slack:BotToken", "xoxp-user-token-secret"));
 
-        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+        Assert.Contains("Slack:BotToken", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("user-token-secret", output, StringComparison.Ordinal);
+    }
 
-        Assert.Contains("Slack:BotToken", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("user-token-secret", error.Message, StringComparison.Ordinal);
+    // Starts the app with a working configuration but for `settings`, and returns what it wrote once it has exited
+    // with a failure, which it must do before it listens.
+    private static async Task<string> RefusedStartAsync(params (string Key, string Value)[] settings)
+    {
+        var folder = Directory.CreateTempSubdirectory("slackapp-startup-").FullName;
+        try
+        {
+            var configuration = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["Database:ConnectionString"] = $"Data Source={Path.Combine(folder, "slackapp.db")}",
+                ["DataProtection:KeysPath"] = Path.Combine(folder, "keys"),
+                ["Slack:SigningSecret"] = "startup-test-signing-secret-0000",
+                ["Sandbox:Enabled"] = "false",
+            };
+            foreach (var (key, value) in settings)
+            {
+                configuration[key] = value;
+            }
+
+            var log = new ConcurrentQueue<string>();
+            using var patience = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+            // A hang guard, not a timing assertion: a refused start ends in about a second.
+            patience.CancelAfter(TimeSpan.FromMinutes(1));
+            await using var app = ChildApp.Start("refused", configuration, log);
+            var exitCode = await app.ExitedAsync(patience.Token);
+
+            var output = string.Join('\n', log);
+            Assert.True(exitCode != 0, $"The app started (exit code {exitCode}):\n{output}");
+            Assert.Contains(nameof(OptionsValidationException), output, StringComparison.Ordinal);
+            return output;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }

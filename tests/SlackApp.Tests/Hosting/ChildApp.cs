@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
-namespace SlackApp.Tests.Crash;
+namespace SlackApp.Tests.Hosting;
 
 /// <summary>
 /// The built app as a child process: <c>dotnet SlackApp.dll</c> (the project reference copies it, with its
@@ -68,6 +68,13 @@ internal sealed partial class ChildApp : IAsyncDisposable
 
     /// <summary>The app's address, once Kestrel listens (after the hosted services started: migrations applied).</summary>
     public Task<Uri> ListeningAsync(CancellationToken cancellationToken) => _listening.Task.WaitAsync(cancellationToken);
+
+    /// <summary>Waits until the app has ended by itself (e.g. it refused to start) and gives its exit code.</summary>
+    public async Task<int> ExitedAsync(CancellationToken cancellationToken)
+    {
+        await _process.WaitForExitAsync(cancellationToken);
+        return _process.ExitCode;
+    }
 
     /// <summary>Ends the app as <c>kill -9</c> does: no shutdown, no flush, mid-statement if it is in one.</summary>
     public async Task KillAsync(CancellationToken cancellationToken)
