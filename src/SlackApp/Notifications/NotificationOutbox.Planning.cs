@@ -22,17 +22,6 @@ public sealed partial class NotificationOutbox
         "next_attempt_at", "created_at", "updated_at",
     ];
 
-    /// <summary>True when the planner already wrote this signal's deliveries.</summary>
-    public async Task<bool> HasDeliveriesAsync(Workspace workspace, long signalRowId, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var count = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT COUNT(*) FROM notification_deliveries WHERE team_id = @TeamId AND signal_row_id = @SignalRowId",
-            new { workspace.TeamId, SignalRowId = signalRowId },
-            cancellationToken: cancellationToken));
-        return count > 0;
-    }
-
     /// <summary>Of <paramref name="signalRowIds"/>, the signals the planner already wrote deliveries for.</summary>
     public async Task<IReadOnlySet<long>> PlannedSignalsAsync(Workspace workspace, IReadOnlyCollection<long> signalRowIds, CancellationToken cancellationToken)
     {
@@ -50,14 +39,6 @@ public sealed partial class NotificationOutbox
 
         return planned;
     }
-
-    /// <summary>
-    /// Writes a signal's deliveries in one transaction, each once: a recipient the signal already has is left
-    /// as it is. Undeliverable ones are stored finished, with their reason. Each row keeps the account's
-    /// <paramref name="people"/> found in Slack, for its message. Returns how many rows were new.
-    /// </summary>
-    public Task<int> AddAsync(Workspace workspace, long signalRowId, IReadOnlyList<PlannedDelivery> deliveries, AccountPeople people, CancellationToken cancellationToken) =>
-        AddAsync([new PlannedSignal(workspace, signalRowId, new RecipientPlan(deliveries, people))], cancellationToken);
 
     /// <summary>Writes the deliveries of several signals in one transaction, as <see cref="AddAsync(DbTransaction, IReadOnlyList{PlannedSignal}, CancellationToken)"/>.</summary>
     public async Task<int> AddAsync(IReadOnlyList<PlannedSignal> signals, CancellationToken cancellationToken)

@@ -124,8 +124,10 @@ public sealed class SqlServerSyntaxTests
 
         var outbox = new SlackApp.Notifications.NotificationOutbox(connections, clock);
         var planned = new SlackApp.Notifications.PlannedDelivery(SlackApp.Notifications.RecipientKind.Channel, "C1", [], []);
-        await outbox.HasDeliveriesAsync(workspace, 1, ct);
-        await outbox.AddAsync(workspace, 1, [planned, planned with { Kind = SlackApp.Notifications.RecipientKind.Role, RecipientId = "owner", UndeliverableReason = "nobody" }], new SlackApp.Notifications.AccountPeople("U1"), ct);
+        var plan = new SlackApp.Notifications.RecipientPlan(
+            [planned, planned with { Kind = SlackApp.Notifications.RecipientKind.Role, RecipientId = "owner", UndeliverableReason = "nobody" }],
+            new SlackApp.Notifications.AccountPeople("U1"));
+        await outbox.AddAsync([new SlackApp.Notifications.PlannedSignal(workspace, 1, plan)], ct);
         await outbox.AddTestAsync(workspace, "U1", "[]", "{}", SlackApp.Notifications.AccountPeople.None, ct);
         await outbox.ClaimAsync("worker-1", 50, TimeSpan.FromMinutes(2), ct);
         await using (var connection = await connections.OpenAsync(ct))

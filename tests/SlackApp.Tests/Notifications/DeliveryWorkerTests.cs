@@ -186,7 +186,7 @@ public sealed class DeliveryWorkerTests
         var planned = new PlannedDelivery(RecipientKind.Channel, "C0DEALS", [new WorkflowMatch(workflow, ["New hire"])], []);
         await app.Service<SignalRepository>().AddAsync(NotificationsApp.Acme, [Signals.SignalRepositoryTests.Incoming("sig_1")], NotificationsApp.Ct);
 
-        await app.Outbox.AddAsync(NotificationsApp.Acme, 1, [planned], AccountPeople.None, NotificationsApp.Ct);
+        await app.Outbox.AddAsync([new PlannedSignal(NotificationsApp.Acme, 1, new RecipientPlan([planned], AccountPeople.None))], NotificationsApp.Ct);
         await app.DeliverAsync();
 
         var cancelled = Assert.Single(await app.DeliveriesAsync());
