@@ -11,6 +11,15 @@ public sealed record WorkspaceSettings
 
     public DateTimeOffset? SignalSecretRotatedAt { get; init; }
 
+    /// <summary>The workspace's IANA time zone: channel daily digests and workspace quiet hours follow it; UTC when unset.</summary>
+    public string? TimeZone { get; init; }
+
+    /// <summary>When DMs are held for the whole workspace (in <see cref="TimeZone"/>); null is off.</summary>
+    public QuietHours? QuietHours { get; init; }
+
+    /// <summary>Whether channel posts are held during <see cref="QuietHours"/> too (DMs always are).</summary>
+    public bool QuietHoursHoldChannels { get; init; }
+
     public DateTimeOffset? UpdatedAt { get; init; }
 
     public string? UpdatedBy { get; init; }

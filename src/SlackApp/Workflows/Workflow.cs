@@ -25,6 +25,9 @@ public sealed record Workflow
     /// <summary>Where a role's DM goes when its person is not in Slack; the workspace default applies when null.</summary>
     public string? FallbackChannelId { get; init; }
 
+    /// <summary>How its notifications go out: instantly or as digests, with its duplicate window and daily cap.</summary>
+    public WorkflowDelivery Delivery { get; init; } = WorkflowDelivery.Default;
+
     public string? CreatedBy { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
