@@ -19,6 +19,8 @@ namespace SlackApp.Slack.Blocks;
 [JsonDerivedType(typeof(Checkboxes), "checkboxes")]
 [JsonDerivedType(typeof(RadioButtons), "radio_buttons")]
 [JsonDerivedType(typeof(DatePicker), "datepicker")]
+[JsonDerivedType(typeof(TimePicker), "timepicker")]
+[JsonDerivedType(typeof(NumberInput), "number_input")]
 [JsonDerivedType(typeof(PlainTextInput), "plain_text_input")]
 [JsonDerivedType(typeof(ImageElement), "image")]
 public abstract record BlockElement;

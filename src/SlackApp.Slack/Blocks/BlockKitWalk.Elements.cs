@@ -71,6 +71,19 @@ internal sealed partial class BlockKitWalk
                 OptionalConfirm($"{path}.confirm", picker.Confirm);
                 FocusOnLoad(path, picker.FocusOnLoad);
                 break;
+            case TimePicker picker:
+                OptionalText($"{path}.placeholder", picker.Placeholder, BlockKitLimits.Placeholder, plainOnly: true);
+                OptionalConfirm($"{path}.confirm", picker.Confirm);
+                FocusOnLoad(path, picker.FocusOnLoad);
+                if (picker.InitialTime is { } time && !TimeOnly.TryParseExact(time, "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
+                {
+                    Add($"{path}.initial_time", "must be HH:mm (24-hour)");
+                }
+
+                break;
+            case NumberInput number:
+                NumberField(path, number);
+                break;
             case PlainTextInput input:
                 TextInput(path, input);
                 break;
@@ -87,8 +100,8 @@ internal sealed partial class BlockKitWalk
         var allowed = host switch
         {
             ElementHost.Input => element is not (Button or OverflowMenu or ImageElement),
-            ElementHost.Actions => element is not (ImageElement or PlainTextInput),
-            ElementHost.Section => element is not PlainTextInput,
+            ElementHost.Actions => element is not (ImageElement or PlainTextInput or NumberInput),
+            ElementHost.Section => element is not (PlainTextInput or NumberInput),
             ElementHost.Context => element is ImageElement,
             _ => true,
         };
@@ -125,6 +138,42 @@ internal sealed partial class BlockKitWalk
         {
             Add($"{path}.max_selected_items", "must be at least 1");
         }
+    }
+
+    private void NumberField(string path, NumberInput input)
+    {
+        var style = input.IsDecimalAllowed ? System.Globalization.NumberStyles.Float : System.Globalization.NumberStyles.AllowLeadingSign;
+        decimal? Read(string name, string? value)
+        {
+            if (value is null)
+            {
+                return null;
+            }
+
+            if (decimal.TryParse(value, style, System.Globalization.CultureInfo.InvariantCulture, out var number))
+            {
+                return number;
+            }
+
+            Add($"{path}.{name}", input.IsDecimalAllowed ? "must be a number" : "must be a whole number (is_decimal_allowed is false)");
+            return null;
+        }
+
+        var min = Read("min_value", input.MinValue);
+        var max = Read("max_value", input.MaxValue);
+        var initial = Read("initial_value", input.InitialValue);
+        if (min is { } low && max is { } high && low > high)
+        {
+            Add($"{path}.min_value", "must not be greater than max_value");
+        }
+
+        if (initial is { } value && ((min is { } floor && value < floor) || (max is { } ceiling && value > ceiling)))
+        {
+            Add($"{path}.initial_value", "must be between min_value and max_value");
+        }
+
+        OptionalText($"{path}.placeholder", input.Placeholder, BlockKitLimits.Placeholder, plainOnly: true);
+        FocusOnLoad(path, input.FocusOnLoad);
     }
 
     private void TextInput(string path, PlainTextInput input)

@@ -243,6 +243,8 @@ public sealed class BlockJsonShapeTests
             (new Checkboxes(options), "checkboxes"),
             (new RadioButtons(options), "radio_buttons"),
             (new DatePicker(), "datepicker"),
+            (new TimePicker(), "timepicker"),
+            (new NumberInput { IsDecimalAllowed = false }, "number_input"),
             (new PlainTextInput(), "plain_text_input"),
             (new ImageElement("https://example.com/a.png", "a"), "image"),
         };
@@ -259,6 +261,16 @@ public sealed class BlockJsonShapeTests
         var node = BlockJson.ToNode<BlockElement>(new DatePicker { ActionId = "d", InitialDate = new DateOnly(1990, 4, 28) });
 
         Assert.Equal("1990-04-28", (string?)node!["initial_date"]);
+    }
+
+    [Fact]
+    public void Number_input_writes_its_bounds_as_strings_and_always_says_whether_decimals_are_allowed()
+    {
+        var node = BlockJson.ToNode<BlockElement>(new NumberInput { ActionId = "n", IsDecimalAllowed = false, MinValue = "1", MaxValue = "500" });
+
+        Assert.False((bool)node!["is_decimal_allowed"]!);
+        Assert.Equal("1", (string?)node["min_value"]);
+        Assert.Equal("500", (string?)node["max_value"]);
     }
 
     [Fact]

@@ -367,6 +367,28 @@ public sealed class BlockKitValidatorTests
     }
 
     [Fact]
+    public void Time_picker_initial_time_must_be_24_hour_hours_and_minutes()
+    {
+        Only("$.blocks[0].element.initial_time", InModal(new InputBlock(new PlainText("At"), new TimePicker { InitialTime = "9am" })));
+        Assert.Empty(InModal(new InputBlock(new PlainText("At"), new TimePicker { InitialTime = "09:00", Timezone = "Europe/Berlin" })));
+    }
+
+    [Fact]
+    public void Number_input_bounds_must_be_numbers_in_order_and_hold_the_initial_value()
+    {
+        Only("$.blocks[0].element.min_value", InModal(new InputBlock(new PlainText("N"), new NumberInput { IsDecimalAllowed = false, MinValue = "1.5" })));
+        Only("$.blocks[0].element.min_value", InModal(new InputBlock(new PlainText("N"), new NumberInput { IsDecimalAllowed = false, MinValue = "9", MaxValue = "2" })));
+        Only("$.blocks[0].element.initial_value", InModal(new InputBlock(new PlainText("N"), new NumberInput { IsDecimalAllowed = false, MinValue = "5", InitialValue = "1" })));
+        Assert.Empty(InModal(new InputBlock(new PlainText("N"), new NumberInput { IsDecimalAllowed = false, MinValue = "5", MaxValue = "1440", InitialValue = "60" })));
+    }
+
+    [Fact]
+    public void Number_input_is_for_input_blocks_only()
+    {
+        Only("$.blocks[0].elements[0].type", InMessageElement(new NumberInput { IsDecimalAllowed = false }));
+    }
+
+    [Fact]
     public void Conversation_filter_include_must_not_be_empty()
     {
         Only(
