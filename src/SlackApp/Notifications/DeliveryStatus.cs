@@ -16,6 +16,35 @@ public static class DeliveryStatus
 
     /// <summary>Nobody to send it to (reason in <c>error_detail</c>).</summary>
     public const string Undeliverable = "undeliverable";
+
+    /// <summary>Held until <c>next_attempt_at</c> (a digest's time, quiet hours' end, the cap's next day; why in <c>held_reason</c>), then pending.</summary>
+    public const string Held = "held";
+
+    /// <summary>Not sent at all, on purpose (why in <c>suppressed_reason</c>), e.g. a duplicate within the window.</summary>
+    public const string Suppressed = "suppressed";
+}
+
+/// <summary>Why an item was held before going out, as stored in <c>notification_deliveries.held_reason</c> (kept once sent).</summary>
+public static class HoldReason
+{
+    /// <summary>Its workflow sends digests: it waited for the digest's time.</summary>
+    public const string Digest = "digest";
+
+    /// <summary>It fell in its reader's (or the workspace's) quiet hours.</summary>
+    public const string QuietHours = "quiet_hours";
+
+    /// <summary>Its recipient had reached the workflow's daily cap: it went into the next digest.</summary>
+    public const string DailyCap = "daily_cap";
+}
+
+/// <summary>What a Slack message of the app carries, as stored in <c>notification_messages.kind</c>.</summary>
+public static class MessageKind
+{
+    /// <summary>One item, in the full notification layout.</summary>
+    public const string Single = "single";
+
+    /// <summary>Several items, compact, grouped by account (a digest, or a burst folded into one message).</summary>
+    public const string Digest = "digest";
 }
 
 /// <summary>Who a delivery goes to.</summary>
