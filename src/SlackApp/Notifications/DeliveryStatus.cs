@@ -41,7 +41,7 @@ public static class HoldReason
 public static class MessageKind
 {
     /// <summary>One item, in the full notification layout.</summary>
-    public const string Single = "single";
+    public const string OneItem = "single";
 
     /// <summary>Several items, compact, grouped by account (a digest, or a burst folded into one message).</summary>
     public const string Digest = "digest";
