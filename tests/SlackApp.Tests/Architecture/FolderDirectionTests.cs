@@ -38,7 +38,9 @@ public sealed class FolderDirectionTests
     {
         IArchRule rule = Types().That().ResideInNamespace($"SlackApp.{lower}")
             .Should().NotDependOnAny(Types().That().ResideInNamespace($"SlackApp.{higher}"))
-            .Because($"{lower} sits below {higher}; raise an event or call an interface {lower} owns instead");
+            .Because($"{lower} sits below {higher}; raise an event or call an interface {lower} owns instead")
+            // A folder on the line may not exist yet (it is planned); an empty folder uses nothing above it.
+            .WithoutRequiringPositiveResults();
 
         rule.Check(Product);
     }
