@@ -14,6 +14,9 @@ public static class WorkflowActionIds
     public const string Delete = Prefix + "delete";
     public const string Test = Prefix + "test";
 
+    /// <summary>The workflow modal's "Preview" button: what the draft would have sent over the last 30 days.</summary>
+    public const string Preview = Prefix + "preview";
+
     /// <summary>The callback_id of the modal that confirms a delete, wherever it started.</summary>
     public const string DeleteConfirmation = "workflow.delete_confirm";
 }
