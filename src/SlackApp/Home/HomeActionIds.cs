@@ -9,4 +9,7 @@ public static class HomeActionIds
     public const string ShowFirst = "home.show_first";
     public const string ShowSecret = "home.show_secret";
     public const string RotateSecret = "home.rotate_secret";
+
+    /// <summary>Opens the member's own quiet hours (when their DMs are held).</summary>
+    public const string MyQuietHours = "home.my_quiet_hours";
 }
