@@ -12,13 +12,12 @@ namespace SlackApp.Notifications;
 /// to the user id) and hands what Slack said to <see cref="DeliveryOutcomes"/>. See the remarks on
 /// <see cref="NotificationDeliveryWorker"/> for when a message can be posted twice.
 /// </summary>
-internal sealed class DeliverySender(NotificationOutbox outbox, DeliveryPacer pacer, DeliveryOutcomes outcomes, TimeSpan leaseDuration, ILogger logger)
+internal sealed class DeliverySender(NotificationOutbox outbox, DeliveryPacer pacer, DeliveryOutcomes outcomes, NotificationOptions options, ILogger logger)
 {
     private static readonly DeliveryPass Nothing = DeliveryPass.AdditiveIdentity;
-    private static readonly DeliveryPass OneDeferred = new(0, 0, 1, 0);
 
-    /// <summary>Readies <paramref name="delivery"/> for posting now, or says what became of it instead.</summary>
-    public async Task<DeliveryStep> PrepareAsync(OutboxDelivery delivery, DeliveryWorkspace view, CancellationToken cancellationToken)
+    /// <summary>Readies <paramref name="delivery"/>, claimed by <paramref name="owner"/>, for posting now, or says what became of it instead.</summary>
+    public async Task<DeliveryStep> PrepareAsync(OutboxDelivery delivery, DeliveryWorkspace view, string owner, CancellationToken cancellationToken)
     {
         var workspace = new Workspace(delivery.TeamId);
         if (view.TokenUnreadable)
@@ -38,9 +37,13 @@ internal sealed class DeliverySender(NotificationOutbox outbox, DeliveryPacer pa
             return new DeliveryStep.Done(new DeliveryPass(0, 0, 0, cancelled));
         }
 
-        if (!TryCompose(workspace, delivery, view, out var message, out var unsendable))
+        Message? single = null;
+        if (delivery.MessageId is null)
         {
-            return new DeliveryStep.Done(await outcomes.UnsendableAsync(workspace, delivery.Id, unsendable.Code, unsendable.Reason, cancellationToken));
+            if (!TryCompose(workspace, delivery, view, out single, out var unsendable))
+            {
+                return new DeliveryStep.Done(await outcomes.UnsendableAsync(workspace, delivery.Id, unsendable.Code, unsendable.Reason, cancellationToken));
+            }
         }
 
         if (pacer.Admit(delivery.TeamId, delivery.RecipientId, delivery.Id) is { } slot)
@@ -48,21 +51,36 @@ internal sealed class DeliverySender(NotificationOutbox outbox, DeliveryPacer pa
             return new DeliveryStep.Wait(new PacedDelivery(delivery.TeamId, delivery.Id, slot));
         }
 
-        return new DeliveryStep.Post(view.Client, message);
+        if (delivery.MessageId is { } recorded)
+        {
+            // Recorded but not known to be sent (a crash, a retry): the same items go again, together.
+            return await ResendAsync(workspace, delivery, recorded, view, cancellationToken);
+        }
+
+        if (delivery.Status == DeliveryStatus.Pending && await FoldAsync(workspace, delivery, view, owner, cancellationToken) is { } folded)
+        {
+            return folded;
+        }
+
+        return new DeliveryStep.Post(view.Client, single ?? throw new InvalidOperationException("Composed above."), new SendUnit(delivery));
     }
 
     /// <summary>Posts a prepared <paramref name="delivery"/>, claimed by <paramref name="owner"/>, and says what became of it.</summary>
     public async Task<DeliveryPass> PostAsync(OutboxDelivery delivery, DeliveryStep.Post post, string owner, CancellationToken cancellationToken)
     {
         var workspace = new Workspace(delivery.TeamId);
+        var unit = post.Unit;
         if (pacer.HeldUntil(delivery.TeamId) is { } held)
         {
             // Slack said 429 for the workspace while this one waited for a send slot.
-            await outbox.RescheduleAsync(workspace, delivery.Id, held, refundAttempt: false, null, null, cancellationToken);
-            return OneDeferred;
+            await outcomes.RescheduleAsync(workspace, unit, held, refundAttempt: false, null, null, cancellationToken);
+            return DeliveryOutcomes.Deferred(unit);
         }
 
-        if (!await outbox.MarkSendingAsync(workspace, delivery.Id, owner, leaseDuration, cancellationToken))
+        var leaseHeld = unit.MessageId is { } messageId
+            ? await outbox.MarkMessageSendingAsync(workspace, messageId, delivery.Id, owner, options.LeaseDuration, cancellationToken)
+            : await outbox.MarkSendingAsync(workspace, delivery.Id, owner, options.LeaseDuration, cancellationToken);
+        if (!leaseHeld)
         {
             // The lease ran out while earlier rows of the batch were sent: another instance may have the row now,
             // and if nobody does, the next claim (maybe ours) picks it up. Either way, not this one.
@@ -84,24 +102,81 @@ internal sealed class DeliverySender(NotificationOutbox outbox, DeliveryPacer pa
         }
         catch (SlackRateLimitedException e)
         {
-            return await outcomes.RateLimitedAsync(workspace, delivery, attempt, e, cancellationToken);
+            return await outcomes.RateLimitedAsync(workspace, unit, attempt, e, cancellationToken);
         }
         catch (SlackApiException e) when (e.IsTransient)
         {
             // Includes timeouts and 5xx, whose outcome is unknown: see the remarks on posting twice.
-            return await outcomes.RetryOrFailAsync(workspace, delivery, attempt, e.Error, cancellationToken);
+            return await outcomes.RetryOrFailAsync(workspace, unit, attempt, e.Error, cancellationToken);
         }
         catch (SlackApiException e)
         {
-            return await outcomes.RefusedAsync(workspace, delivery, client, e.Error, cancellationToken);
+            return await outcomes.RefusedAsync(workspace, unit, client, e.Error, cancellationToken);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogError(e, "Notification {DeliveryId} of {Workspace} failed unexpectedly", delivery.Id, workspace);
-            return await outcomes.RetryOrFailAsync(workspace, delivery, attempt, DeliveryErrors.AppError, cancellationToken);
+            return await outcomes.RetryOrFailAsync(workspace, unit, attempt, DeliveryErrors.AppError, cancellationToken);
         }
 
-        return await outcomes.SentAsync(workspace, delivery.Id, posted);
+        return await outcomes.SentAsync(workspace, unit, posted);
+    }
+
+    // Folds the channel's waiting items into one message when they were held for it (a digest, quiet hours, the
+    // cap) or when more wait than the channel's pace posts within the coalescing window; null to send the leader alone.
+    private async Task<DeliveryStep?> FoldAsync(Workspace workspace, OutboxDelivery leader, DeliveryWorkspace view, string owner, CancellationToken cancellationToken)
+    {
+        var line = await outbox.WaitingBehindAsync(leader, owner, DigestComposer.MaxItems, cancellationToken);
+        var burst = options.CoalesceAbove > 0 && line.Total > options.CoalesceAbove;
+        if (line.Items.Count < 2 || line.Items[0].Id != leader.Id || !(burst || line.Items.Any(i => i.HeldReason is not null)))
+        {
+            return null;
+        }
+
+        var items = new List<OutboxDelivery>();
+        var contents = new List<NotificationContent>();
+        var failed = DeliveryPass.AdditiveIdentity;
+        foreach (var item in line.Items)
+        {
+            if (TryCompose(workspace, item, view, out _, out var unsendable) && item.ToContent(view.SalesforceBaseUrl) is { } content)
+            {
+                items.Add(item);
+                contents.Add(content);
+            }
+            else if (item.Id != leader.Id)
+            {
+                failed += await outcomes.UnsendableAsync(workspace, item.Id, unsendable!.Code, unsendable.Reason, cancellationToken);
+            }
+        }
+
+        if (items.Count < 2 || items[0].Id != leader.Id)
+        {
+            return null;
+        }
+
+        if (await outbox.RecordMessageAsync(items, MessageKind.Digest, owner, options.LeaseDuration, cancellationToken) is not { } messageId)
+        {
+            return new DeliveryStep.Done(failed);
+        }
+
+        var digest = new DigestContent(contents, line.Total - items.Count) { OverDailyCap = items.Count(i => i.HeldReason == HoldReason.DailyCap) };
+        return new DeliveryStep.Post(view.Client!, DigestComposer.Compose(digest), new SendUnit(leader, messageId, items.Count));
+    }
+
+    private async Task<DeliveryStep> ResendAsync(Workspace workspace, OutboxDelivery leader, long messageId, DeliveryWorkspace view, CancellationToken cancellationToken)
+    {
+        var items = (await outbox.ItemsOfAsync(workspace, messageId, cancellationToken))
+            .Where(i => i.Status is DeliveryStatus.Pending or DeliveryStatus.Sending)
+            .ToList();
+        var contents = items.Select(i => i.ToContent(view.SalesforceBaseUrl)).OfType<NotificationContent>().ToList();
+        if (contents.Count == 0)
+        {
+            await outbox.MarkMessageFailedAsync(workspace, messageId, DeliveryErrors.SignalMissing, "The signals this message was about are gone.", cancellationToken);
+            return new DeliveryStep.Done(new DeliveryPass(0, items.Count, 0, 0));
+        }
+
+        var digest = new DigestContent(contents) { OverDailyCap = items.Count(i => i.HeldReason == HoldReason.DailyCap) };
+        return new DeliveryStep.Post(view.Client!, DigestComposer.Compose(digest), new SendUnit(leader, messageId, items.Count));
     }
 
     // A row whose stored data cannot be made into a message never will be: it ends failed, with why.

@@ -16,6 +16,6 @@ internal abstract record DeliveryStep
     /// <summary>The row may not go yet: it waits until its booked slot (the worker puts such rows back together).</summary>
     public sealed record Wait(PacedDelivery Until) : DeliveryStep;
 
-    /// <summary>The row may be posted now, as <see cref="Message"/>, with the workspace's <see cref="Client"/>.</summary>
-    public sealed record Post(ISlackApiClient Client, Message Message) : DeliveryStep;
+    /// <summary>The row may be posted now, as <see cref="Message"/>, with the workspace's <see cref="Client"/>; <see cref="Unit"/> says which items it carries.</summary>
+    public sealed record Post(ISlackApiClient Client, Message Message, SendUnit Unit) : DeliveryStep;
 }

@@ -7,4 +7,10 @@ public static class NotificationActions
     public const string OpenInSalesforce = "notification.open_salesforce";
     public const string ViewLinkedin = "notification.view_linkedin";
     public const string ActionsBlockId = "notification.actions";
+
+    /// <summary>A digest item's "…" menu: its options' values are <see cref="DigestItemChoice"/>s.</summary>
+    public const string ItemMenu = "notification.item_menu";
+
+    /// <summary>A digest's "Acknowledge all" button; its value is the message's first item.</summary>
+    public const string AcknowledgeAll = "notification.acknowledge_all";
 }

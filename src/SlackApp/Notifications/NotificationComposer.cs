@@ -163,7 +163,7 @@ public static class NotificationComposer
         return Field("Account", name);
     }
 
-    private static string WhyLine(NotificationContent content)
+    internal static string WhyLine(NotificationContent content)
     {
         var parts = content.Matches.Take(MaxMatchesShown).Select(m =>
             $"*{UntrustedText.MrkdwnClipped(m.Workflow.Name, Workflow.MaxNameLength)}*: {string.Join(" · ", m.Reasons.Select(r => UntrustedText.MrkdwnClipped(r, ReasonMax)))}");
@@ -200,7 +200,7 @@ public static class NotificationComposer
     private static string FieldText(string label, string value) => $"*{label}*\n{value}";
 
     // A URL we link to: https only, within Block Kit's button limit (a too long one refuses the whole message).
-    private static string? LinkUrl(string? url) => url is { Length: <= BlockKitLimits.ButtonUrl } && IsLinkable(url) ? url : null;
+    internal static string? LinkUrl(string? url) => url is { Length: <= BlockKitLimits.ButtonUrl } && IsLinkable(url) ? url : null;
 
     private static bool IsLinkable(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps
         && !url.Contains('|', StringComparison.Ordinal) && !url.Contains('>', StringComparison.Ordinal);
@@ -208,6 +208,6 @@ public static class NotificationComposer
     private static ContextBlock Context(string mrkdwn) => new([UntrustedText.Markdown(mrkdwn)]);
 
     // Slack renders the date in each reader's own time zone; the text after | is the fallback.
-    private static string SlackDate(DateTimeOffset at) =>
+    internal static string SlackDate(DateTimeOffset at) =>
         $"<!date^{at.ToUnixTimeSeconds()}^{{date_short_pretty}} at {{time}}|{at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}>";
 }

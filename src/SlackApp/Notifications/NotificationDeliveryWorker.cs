@@ -54,7 +54,7 @@ public sealed class NotificationDeliveryWorker : LeasedQueueWorker<OutboxDeliver
         _logger = logger;
         _sendSlots = new SemaphoreSlim(delivery.MaxConcurrentSends, delivery.MaxConcurrentSends);
         _workspaces = new DeliveryWorkspaceReader(installations, clients, settings, logger);
-        _sender = new DeliverySender(outbox, pacer, new DeliveryOutcomes(outbox, pacer, clock, delivery, logger), delivery.LeaseDuration, logger);
+        _sender = new DeliverySender(outbox, pacer, new DeliveryOutcomes(outbox, pacer, clock, delivery, logger), delivery, logger);
     }
 
     public override void Dispose()
@@ -79,7 +79,7 @@ public sealed class NotificationDeliveryWorker : LeasedQueueWorker<OutboxDeliver
     protected override async Task<DeliveryPass> ProcessAsync(OutboxDelivery delivery, BatchWorkspaceViews<DeliveryWorkspace> workspaces, CancellationToken cancellationToken)
     {
         var view = await workspaces.GetAsync(delivery.TeamId, cancellationToken);
-        switch (await _sender.PrepareAsync(delivery, view, cancellationToken))
+        switch (await _sender.PrepareAsync(delivery, view, Owner, cancellationToken))
         {
             case DeliveryStep.Post post:
                 await _sendSlots.WaitAsync(cancellationToken);

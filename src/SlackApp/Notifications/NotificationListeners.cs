@@ -11,6 +11,8 @@ public static class NotificationListeners
         return slack
             .Action<AcknowledgeButtonHandler>(NotificationActions.Acknowledge)
             .Action<LinkClickHandler>(NotificationActions.OpenInSalesforce)
-            .Action<LinkClickHandler>(NotificationActions.ViewLinkedin);
+            .Action<LinkClickHandler>(NotificationActions.ViewLinkedin)
+            .Action<DigestItemMenuHandler>(NotificationActions.ItemMenu)
+            .Action<AcknowledgeAllHandler>(NotificationActions.AcknowledgeAll);
     }
 }

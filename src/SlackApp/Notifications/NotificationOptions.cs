@@ -28,6 +28,15 @@ public sealed class NotificationOptions
     public int ChannelBurst { get; set; } = 1;
 
     /// <summary>
+    /// Burst coalescing: when more items wait for one channel than its pace posts within this window, they go out
+    /// together as digest messages instead of one message each. Zero turns it off (digests and quiet hours still fold).
+    /// </summary>
+    public TimeSpan CoalesceWindow { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How many waiting items of one channel start burst coalescing (its pace over <see cref="CoalesceWindow"/>).</summary>
+    internal int CoalesceAbove => (int)Math.Floor(ChannelMessagesPerSecond * CoalesceWindow.TotalSeconds);
+
+    /// <summary>
     /// The most messages per second to one workspace, all channels together (Slack does not publish its limit; large
     /// senders report about 500 a minute). A 429 from Slack halves the pace for a while (see <see cref="WorkspacePace"/>).
     /// </summary>
@@ -68,5 +77,5 @@ public sealed class NotificationOptions
         && ChannelMessagesPerSecond > 0 && ChannelBurst > 0 && WorkspaceMessagesPerSecond > 0 && WorkspaceBurst > 0
         && MaxConcurrentSends > 0 && BatchSize > 0 && LeaseDuration > TimeSpan.Zero && PollInterval > TimeSpan.Zero
         && UserCacheDuration >= TimeSpan.Zero && UserNotFoundCacheDuration >= TimeSpan.Zero && HomeRecentCount is > 0 and <= 20
-        && MaxConcurrentLookups > 0;
+        && MaxConcurrentLookups > 0 && CoalesceWindow >= TimeSpan.Zero;
 }

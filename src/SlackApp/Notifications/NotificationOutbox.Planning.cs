@@ -14,6 +14,7 @@ public sealed partial class NotificationOutbox
     private static readonly string[] Other =
     [
         "is_test", "matches_json", "note", "people_json", "status", "attempts", "next_attempt_at", "error_detail", "created_at", "updated_at",
+        "workflow_id", "held_reason", "suppressed_reason", "subject_key", "fact_key", "time_zone",
     ];
 
     private static readonly string[] TestColumns =
@@ -59,37 +60,52 @@ public sealed partial class NotificationOutbox
     /// Writes the deliveries of <paramref name="signals"/> inside <paramref name="transaction"/> (e.g. the one that
     /// marks the signals matched), each once: a recipient a signal already has is left as it is. Undeliverable ones
     /// are stored finished, with their reason. Each row keeps its signal's row id and the account's people found in
-    /// Slack, for its message. Returns how many rows were new.
+    /// Slack, for its message. Each is decided by <see cref="NoiseControl"/>: sent now, held, or suppressed. Returns
+    /// how many rows were new.
     /// </summary>
     public async Task<int> AddAsync(DbTransaction transaction, IReadOnlyList<PlannedSignal> signals, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var rows = signals.SelectMany(s => s.Plan.Deliveries.Select(d => new
+        var insert = connections.Dialect.InsertIfAbsent("notification_deliveries", Key, Other);
+        var inserted = 0;
+        foreach (var signal in signals)
         {
-            team_id = s.Workspace.TeamId,
-            signal_row_id = s.SignalRowId,
-            recipient_kind = StoredMatches.KindName(d.Kind),
-            recipient_id = d.RecipientId,
-            is_test = false,
-            matches_json = StoredMatches.Write(d.Matches),
-            note = d.Note is { } note ? UntrustedText.Truncate(note, 2000) : null,
-            people_json = s.Plan.People.ToJson(),
-            status = d.UndeliverableReason is null ? DeliveryStatus.Pending : DeliveryStatus.Undeliverable,
-            attempts = 0,
-            next_attempt_at = now,
-            error_detail = d.UndeliverableReason is { } reason ? Detail(reason) : null,
-            created_at = now,
-            updated_at = now,
-        })).ToList();
-        if (rows.Count == 0)
-        {
-            return 0;
+            foreach (var delivery in signal.Plan.Deliveries)
+            {
+                // One at a time: the duplicate window and the daily cap of each item count the items written before it.
+                var decision = delivery.UndeliverableReason is null
+                    ? await NoiseControl.DecideAsync(transaction, signal, delivery, now, cancellationToken)
+                    : new ItemDecision(DeliveryStatus.Undeliverable, now, null, null, NoiseControl.Governing(delivery.Matches)?.Id, null, null, null);
+                inserted += await transaction.Connection!.ExecuteAsync(new CommandDefinition(insert, Row(signal, delivery, decision, now), transaction, cancellationToken: cancellationToken));
+            }
         }
 
-        // Dapper runs the statement once per row and sums the rows affected: 1 new, 0 already there.
-        return await transaction.Connection!.ExecuteAsync(new CommandDefinition(
-            connections.Dialect.InsertIfAbsent("notification_deliveries", Key, Other), rows, transaction, cancellationToken: cancellationToken));
+        return inserted;
     }
+
+    private static object Row(PlannedSignal signal, PlannedDelivery delivery, ItemDecision decision, DateTimeOffset now) => new
+    {
+        team_id = signal.Workspace.TeamId,
+        signal_row_id = signal.SignalRowId,
+        recipient_kind = StoredMatches.KindName(delivery.Kind),
+        recipient_id = delivery.RecipientId,
+        is_test = false,
+        matches_json = StoredMatches.Write(delivery.Matches),
+        note = delivery.Note is { } note ? UntrustedText.Truncate(note, 2000) : null,
+        people_json = signal.Plan.People.ToJson(),
+        status = decision.Status,
+        attempts = 0,
+        next_attempt_at = decision.At,
+        error_detail = delivery.UndeliverableReason is { } reason ? Detail(reason) : null,
+        created_at = now,
+        updated_at = now,
+        workflow_id = decision.WorkflowId,
+        held_reason = decision.HeldReason,
+        suppressed_reason = decision.SuppressedReason,
+        subject_key = decision.SubjectKey,
+        fact_key = decision.FactKey,
+        time_zone = decision.TimeZone,
+    };
 
     /// <summary>Stores a test notification about to be sent to <paramref name="userId"/>; returns its id (the Acknowledge button's value).</summary>
     public async Task<long> AddTestAsync(Workspace workspace, string userId, string matchesJson, string sampleJson, AccountPeople people, CancellationToken cancellationToken)

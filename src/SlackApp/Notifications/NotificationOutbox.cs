@@ -43,6 +43,11 @@ public sealed partial class NotificationOutbox(DbConnectionFactory connections, 
     {
         var now = clock.GetUtcNow();
         await using var connection = await connections.OpenAsync(cancellationToken);
+        // Held items whose time came (a digest's, quiet hours' end, the cap's next day) wait in line like any other.
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"UPDATE {Table} SET status = '{DeliveryStatus.Pending}', updated_at = @Now WHERE status = '{DeliveryStatus.Held}' AND next_attempt_at <= @Now",
+            new { Now = now },
+            cancellationToken: cancellationToken));
         var ids = (await connection.QueryAsync<long>(new CommandDefinition(
             connections.Dialect.ClaimWithLease(Table, "id", Due, "next_attempt_at, signal_row_id, id", "lease_until", "lease_owner"),
             new { Limit = limit, Now = now, LeaseUntil = now + lease, Owner = owner },
@@ -53,17 +58,21 @@ public sealed partial class NotificationOutbox(DbConnectionFactory connections, 
     /// <summary>
     /// When the next waiting delivery can be claimed, of any workspace; null when none waits. A leased row counts
     /// from when its lease runs out (another instance has it, or one that stopped), not from when it fell due; a row
-    /// behind another of its channel counts only once it is first in line.
+    /// behind another of its channel counts only once it is first in line. A held item counts from its release.
     /// </summary>
     public async Task<DateTimeOffset?> EarliestDueAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<DateTimeOffset?>(new CommandDefinition(
+        var waiting = await connection.ExecuteScalarAsync<DateTimeOffset?>(new CommandDefinition(
             $"""
             SELECT MIN(CASE WHEN lease_until IS NOT NULL AND lease_until > next_attempt_at THEN lease_until ELSE next_attempt_at END)
             FROM {Table} WHERE {Waiting} AND {FirstInLine}
             """,
             cancellationToken: cancellationToken));
+        var held = await connection.ExecuteScalarAsync<DateTimeOffset?>(new CommandDefinition(
+            $"SELECT MIN(next_attempt_at) FROM {Table} WHERE status = '{DeliveryStatus.Held}'",
+            cancellationToken: cancellationToken));
+        return waiting is null ? held : held is null || waiting < held ? waiting : held;
     }
 
     /// <summary>
@@ -170,7 +179,7 @@ public sealed partial class NotificationOutbox(DbConnectionFactory connections, 
             $"""
             UPDATE notification_deliveries
             SET status = '{DeliveryStatus.Failed}', last_error = @Code, error_detail = @Detail, lease_until = NULL, lease_owner = NULL, updated_at = @Now
-            WHERE team_id = @TeamId AND status IN ('{DeliveryStatus.Pending}', '{DeliveryStatus.Sending}')
+            WHERE team_id = @TeamId AND status IN ('{DeliveryStatus.Pending}', '{DeliveryStatus.Sending}', '{DeliveryStatus.Held}')
             """,
             new { workspace.TeamId, Code = Code(errorCode), Detail = Detail(detail), Now = clock.GetUtcNow() },
             cancellationToken: cancellationToken));

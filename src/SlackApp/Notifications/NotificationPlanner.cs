@@ -17,6 +17,7 @@ namespace SlackApp.Notifications;
 public sealed class NotificationPlanner(
     NotificationOutbox outbox,
     RecipientResolver resolver,
+    RecipientClocks clocks,
     IInstallationStore installations,
     ISlackApiClientFactory clients,
     WorkspaceSettingsRepository settings,
@@ -85,20 +86,25 @@ public sealed class NotificationPlanner(
         }
 
         var client = clients.ForToken(installation.BotToken);
-        var fallback = (await settings.GetAsync(workspace, ct)).FallbackChannelId;
-        return toPlan.Select(signal => ResolveAsync(workspace, client, signal, fallback, plan, ct));
+        var reader = new WorkspaceReading(workspace, client, await settings.GetAsync(workspace, ct), new Dictionary<string, Installations.QuietHours>());
+        return toPlan.Select(signal => ResolveAsync(reader, signal, plan, ct));
     }
 
-    private async Task ResolveAsync(Workspace workspace, ISlackApiClient client, MatchedSignal signal, string? fallback, NotificationBatchPlan plan, CancellationToken ct)
+    private async Task ResolveAsync(WorkspaceReading reading, MatchedSignal signal, NotificationBatchPlan plan, CancellationToken ct)
     {
+        var (workspace, client, workspaceSettings, personal) = reading;
         try
         {
-            var recipients = await resolver.ResolveAsync(workspace, client, signal.Signal.Signal, signal.Matches, fallback, ct);
-            plan.Add(new PlannedSignal(workspace, signal.Signal.Id, recipients));
+            var recipients = await resolver.ResolveAsync(workspace, client, signal.Signal.Signal, signal.Matches, workspaceSettings.FallbackChannelId, ct);
+            var clocked = await clocks.ApplyAsync(workspace, client, workspaceSettings, personal, recipients.Deliveries, ct);
+            plan.Add(new PlannedSignal(workspace, signal.Signal.Id, recipients with { Deliveries = clocked }) { Signal = signal.Signal.Signal });
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
             plan.Fail(signal.Signal.Id, e);
         }
     }
+
+    // What the planner read once per workspace for a batch: its client, settings and members' quiet hours.
+    private sealed record WorkspaceReading(Workspace Workspace, ISlackApiClient Client, WorkspaceSettings Settings, IReadOnlyDictionary<string, Installations.QuietHours> PersonalQuietHours);
 }

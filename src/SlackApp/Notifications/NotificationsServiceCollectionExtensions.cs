@@ -23,6 +23,8 @@ public static class NotificationsServiceCollectionExtensions
         services.TryAddSingleton<ChannelVisibility>();
         services.TryAddSingleton<SlackUserDirectory>();
         services.TryAddSingleton<RecipientResolver>();
+        services.TryAddSingleton<ReaderTimeZones>();
+        services.TryAddSingleton<RecipientClocks>();
         services.TryAddSingleton<NotificationDeliveryTrigger>();
         services.TryAddSingleton<DeliveryPacer>();
         services.TryAddSingleton<NotificationPlanner>();

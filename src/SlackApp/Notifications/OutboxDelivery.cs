@@ -12,7 +12,8 @@ public sealed record OutboxDelivery
         "d.recipient_id AS RecipientId, d.matches_json AS MatchesJson, d.note AS Note, COALESCE(d.sample_json, s.raw_json) AS SignalJson, " +
         "d.status AS Status, d.attempts AS Attempts, d.next_attempt_at AS NextAttemptAt, d.slack_channel AS SlackChannel, d.slack_ts AS SlackTs, " +
         "d.sent_at AS SentAt, d.last_error AS LastError, d.error_detail AS ErrorDetail, d.acknowledged_by AS AcknowledgedBy, " +
-        "d.acknowledged_at AS AcknowledgedAt, d.people_json AS PeopleJson, d.created_at AS CreatedAt, d.updated_at AS UpdatedAt";
+        "d.acknowledged_at AS AcknowledgedAt, d.people_json AS PeopleJson, d.created_at AS CreatedAt, d.updated_at AS UpdatedAt, " +
+        "d.message_id AS MessageId, d.workflow_id AS WorkflowId, d.held_reason AS HeldReason, d.suppressed_reason AS SuppressedReason";
 
     internal const string From = "notification_deliveries d LEFT JOIN signals s ON s.id = d.signal_row_id AND s.team_id = d.team_id";
 
@@ -38,6 +39,18 @@ public sealed record OutboxDelivery
     public string? PeopleJson { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>The message that carries it, once one was put together (several items may share one).</summary>
+    public long? MessageId { get; init; }
+
+    /// <summary>The workflow whose delivery settings it follows.</summary>
+    public long? WorkflowId { get; init; }
+
+    /// <summary>Why it waited before going out (a <see cref="HoldReason"/>), kept once sent.</summary>
+    public string? HeldReason { get; init; }
+
+    /// <summary>Why it was not sent at all, when <see cref="Status"/> is suppressed.</summary>
+    public string? SuppressedReason { get; init; }
 
     public RecipientKind RecipientKind => StoredMatches.ParseKind(RecipientKindName);
 

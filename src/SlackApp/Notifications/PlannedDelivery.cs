@@ -13,6 +13,9 @@ public sealed record PlannedDelivery(
     IReadOnlyList<string> Notes,
     string? UndeliverableReason = null)
 {
+    /// <summary>The reader's time zone and quiet hours, which time its release; UTC and none unless the planner found them.</summary>
+    public RecipientClock Clock { get; init; } = RecipientClock.Utc;
+
     /// <summary>The notes as one line for the message, or null.</summary>
     public string? Note => Notes.Count == 0 ? null : string.Join(" ", Notes);
 }

@@ -179,8 +179,9 @@ public sealed class CrashTests : IDisposable
         ["Signals:Matching:LeaseDuration"] = "00:00:05",
     };
 
+    // A person each: the same person again within the duplicate window would not be sent twice.
     private static JsonObject Batch(string prefix, string? ownerEmail) => SignalPayloads.Batch(
-        Enumerable.Range(0, BatchSize).Select(i => SignalPayloads.Minimal($"{prefix}{i}").With("account.owner_email", ownerEmail)));
+        Enumerable.Range(0, BatchSize).Select(i => SignalPayloads.Minimal($"{prefix}{i}").With("account.owner_email", ownerEmail).With("person.full_name", $"Person {prefix}{i}")));
 
     // As a signal source posts: signed with the workspace's secret. Returns how many signals were accepted.
     private static async Task<int> PostSignalsAsync(Uri app, string secret, JsonObject body, CancellationToken ct)

@@ -24,7 +24,10 @@ internal static class PlannedOutbox
     {
         foreach (var id in signalIds)
         {
-            (await app.PostSignalsAsync(SignalPayloads.NewHire(id))).EnsureSuccessStatusCode();
+            // A person each: the same person twice within a week would be a duplicate, not sent again.
+            var signal = SignalPayloads.NewHire(id);
+            signal["person"]!["email"] = $"{id}@acme.example";
+            (await app.PostSignalsAsync(signal)).EnsureSuccessStatusCode();
         }
 
         await WaitUntilPlannedAsync(app, signalIds.Length).WaitAsync(Patience, NotificationsApp.Ct);

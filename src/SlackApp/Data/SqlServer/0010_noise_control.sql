@@ -30,13 +30,15 @@ CREATE INDEX ix_notification_messages_ts ON notification_messages (team_id, slac
 --   A held item has status 'held' until next_attempt_at, then waits like any other.
 -- * suppressed_reason: why it was not sent at all (status 'suppressed'), e.g. a duplicate within the window.
 -- * subject_key / fact_key: the person at the account, and what the signal says of them, for the duplicate window.
+-- * time_zone: the reader's zone its release was reckoned in (a daily digest's hour), so a changed mode re-times it.
 ALTER TABLE notification_deliveries ADD
     message_id        BIGINT        NULL,
     workflow_id       BIGINT        NULL,
     held_reason       NVARCHAR(16)  NULL,
     suppressed_reason NVARCHAR(400) NULL,
     subject_key       NVARCHAR(64)  NULL,
-    fact_key          NVARCHAR(64)  NULL;
+    fact_key          NVARCHAR(64)  NULL,
+    time_zone         NVARCHAR(64)  NULL;
 
 CREATE INDEX ix_notification_deliveries_message ON notification_deliveries (message_id);
 CREATE INDEX ix_notification_deliveries_subject ON notification_deliveries (team_id, recipient_kind, recipient_id, subject_key, created_at);
