@@ -17,7 +17,7 @@ public static class SignalExplanationComposer
     public const int SectionsPerList = 10;
 
     public const string RetentionWords =
-        "Signals are kept for a limited time (90 days unless your workspace's app is set otherwise) and then removed, so an older signal may be gone.";
+        "Signals are kept for a limited time (90 days unless the app is configured otherwise) and then removed, so an older signal may be gone.";
 
     // Section text may hold 3,000 characters; packing stops short of it.
     private const int SectionBudget = 2900;
