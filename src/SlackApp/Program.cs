@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SlackApp.Data;
+using SlackApp.Explanations;
 using SlackApp.Home;
 using SlackApp.Installations;
 using SlackApp.Notifications;
@@ -33,8 +34,10 @@ builder.Services.AddWorkflows();
 builder.Services.AddHome();
 builder.Services.AddNotifications();
 builder.Services.AddWelcome();
+builder.Services.AddExplanations();
 builder.Services.AddSlackRouting(slack => slack
     .AddInstallationListeners()
+    .AddExplanationListeners() // before the workflow listeners: their command listener takes every /usergems text
     .AddWorkflowListeners()
     .AddWelcomeListeners() // before Home's: its listener takes every app_home_opened
     .AddHomeListeners()

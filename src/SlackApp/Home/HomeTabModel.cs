@@ -1,4 +1,5 @@
 using SlackApp.Installations;
+using SlackApp.Notifications;
 using SlackApp.Slack.Blocks;
 using SlackApp.Workflows;
 
@@ -20,4 +21,7 @@ public sealed record HomeTabModel
     /// <summary>Shown to admins: where signal sources post.</summary>
     public string? WebhookUrl { get; init; }
     public IReadOnlyList<Block> NotificationBlocks { get; init; } = [];
+
+    /// <summary>What each workflow of the page did over the last days; a workflow without an entry shows none.</summary>
+    public IReadOnlyDictionary<long, WorkflowActivity> Activity { get; init; } = new Dictionary<long, WorkflowActivity>();
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SlackApp.Installations;
+using SlackApp.Notifications;
 using SlackApp.Slack.WebApi;
 using SlackApp.Workflows;
 
@@ -12,6 +13,7 @@ public sealed class HomeTabPublisher(
     WorkflowRepository workflows,
     WorkflowPermissions permissions,
     IHomeNotificationsSection notifications,
+    NotificationActivityRepository activity,
     IOptions<HomeOptions> options)
 {
     /// <summary>Publishes <paramref name="userId"/>'s Home tab, showing the page of workflows starting at <paramref name="offset"/>.</summary>
@@ -53,6 +55,7 @@ public sealed class HomeTabPublisher(
             HasMore = hasMore,
             WebhookUrl = access.IsAdmin ? WebhookUrl(workspace) : null,
             NotificationBlocks = await notifications.BuildAsync(workspace, access, client, cancellationToken),
+            Activity = await activity.ListAsync(workspace, [.. page.Select(w => w.Id)], cancellationToken),
         };
     }
 }

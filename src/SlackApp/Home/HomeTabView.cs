@@ -8,12 +8,16 @@ namespace SlackApp.Home;
 
 /// <summary>
 /// Draws the App Home tab: header, workspace status, buttons, the admin's signal webhook, one section per workflow
-/// (a page at a time) and the notifications feature's section — always within Slack's 100 blocks per view.
+/// with its last 7 days beneath (a page at a time) and the notifications feature's section — always within Slack's
+/// 100 blocks per view.
 /// </summary>
 public static class HomeTabView
 {
-    /// <summary>Workflows per page: one block each.</summary>
-    public const int PageSize = 50;
+    /// <summary>
+    /// Workflows per page: two blocks each (the workflow, its last 7 days). 30 keeps the worst case (an admin's page
+    /// with paging and a full notifications section) at 91 blocks.
+    /// </summary>
+    public const int PageSize = 30;
 
     /// <summary>The most blocks the "Recent notifications" section may add.</summary>
     public const int NotificationBlockBudget = 20;
@@ -28,16 +32,25 @@ public static class HomeTabView
         };
 
         // Drawn per person: only the actions their rights allow; the guards on those actions stay the real check.
-        blocks.Add(model.Access.CanChange
-            ? new ActionsBlock(
+        // Everyone has quiet hours of their own, so that button is everyone's.
+        var quietHours = new Button(new PlainText("My quiet hours")) { ActionId = HomeActionIds.MyQuietHours, Value = "quiet_hours" };
+        if (model.Access.CanChange)
+        {
+            blocks.Add(new ActionsBlock(
             [
                 new Button(new PlainText("New workflow")) { ActionId = WorkflowActionIds.New, Value = "new", Style = ButtonStyle.Primary },
                 new Button(new PlainText("Settings")) { ActionId = HomeActionIds.Settings, Value = "settings" },
+                quietHours,
             ])
             {
                 BlockId = "home.buttons",
-            }
-            : new ContextBlock([new MarkdownText(model.Access.WhoCanChange())]) { BlockId = "home.rights" });
+            });
+        }
+        else
+        {
+            blocks.Add(new ActionsBlock([quietHours]) { BlockId = "home.buttons" });
+            blocks.Add(new ContextBlock([new MarkdownText(model.Access.WhoCanChange())]) { BlockId = "home.rights" });
+        }
 
         if (model.Access.IsAdmin)
         {
@@ -84,12 +97,14 @@ public static class HomeTabView
 
         foreach (var workflow in model.Workflows.Take(PageSize))
         {
+            var id = workflow.Id.ToString(CultureInfo.InvariantCulture);
             blocks.Add(new SectionBlock
             {
-                BlockId = $"home.workflow.{workflow.Id.ToString(CultureInfo.InvariantCulture)}",
+                BlockId = $"home.workflow.{id}",
                 Text = UntrustedText.Markdown(WorkflowListMessage.Describe(workflow)),
                 Accessory = model.Access.CanChange ? Menu(workflow) : TestButton(workflow),
             });
+            blocks.Add(new ContextBlock([new MarkdownText(ActivityLine(model.Activity.GetValueOrDefault(workflow.Id)))]) { BlockId = $"home.activity.{id}" });
         }
 
         if (model.Offset > 0 || model.HasMore)
@@ -115,6 +130,52 @@ public static class HomeTabView
         blocks.AddRange(model.NotificationBlocks.Take(NotificationBlockBudget));
 
         return new HomeView { Blocks = blocks, CallbackId = "home" };
+    }
+
+    /// <summary>
+    /// A workflow's last 7 days in one line, e.g. "Last 7 days: 12 sent (8 in digests) · 3 suppressed (duplicate) · 2 held
+    /// (quiet hours) until Today 09:00 · 1 failed"; times in the reader's own zone.
+    /// </summary>
+    public static string ActivityLine(WorkflowActivity? activity)
+    {
+        if (activity is null || activity.IsEmpty)
+        {
+            return "No notifications in the last 7 days";
+        }
+
+        var parts = new List<string>();
+        if (activity.Sent > 0)
+        {
+            parts.Add(activity.SentInDigests > 0 ? $"{Number(activity.Sent)} sent ({Number(activity.SentInDigests)} in digests)" : $"{Number(activity.Sent)} sent");
+        }
+
+        if (activity.Suppressed > 0)
+        {
+            parts.Add($"{Number(activity.Suppressed)} suppressed ({Reasons(activity.SuppressedByReason)})");
+        }
+
+        if (activity.Held > 0)
+        {
+            var until = activity.NextRelease is { } at ? " until " + SlackTime(at) : string.Empty;
+            parts.Add($"{Number(activity.Held)} held ({Reasons(activity.HeldByReason)}){until}");
+        }
+
+        if (activity.Waiting > 0)
+        {
+            parts.Add($"{Number(activity.Waiting)} waiting");
+        }
+
+        if (activity.Failed > 0)
+        {
+            parts.Add($"{Number(activity.Failed)} failed");
+        }
+
+        if (activity.Undeliverable > 0)
+        {
+            parts.Add($"{Number(activity.Undeliverable)} undeliverable");
+        }
+
+        return "Last 7 days: " + string.Join(" · ", parts);
     }
 
     /// <summary>The overflow menu of one workflow: Edit, Pause or Resume, Send test, Delete (confirmed in a modal).</summary>
@@ -147,6 +208,19 @@ public static class HomeTabView
             AccessibilityLabel = UntrustedText.Truncate($"Send test: {workflow.Name}", 75),
         };
     }
+
+    // "2 duplicate, 1 quiet hours": a lone reason without its count.
+    private static string Reasons(IReadOnlyDictionary<string, int> byReason) => byReason.Count == 1
+        ? ReasonLabel(byReason.Keys.First())
+        : string.Join(", ", byReason.Select(r => $"{Number(r.Value)} {ReasonLabel(r.Key)}"));
+
+    private static string ReasonLabel(string reason) => UntrustedText.MrkdwnClipped(UntrustedText.Label(reason).ToLowerInvariant(), 40);
+
+    private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    // Slack renders it in the reader's own zone ("Today 09:00", "Tomorrow 09:00"); the fallback is UTC.
+    private static string SlackTime(DateTimeOffset at) =>
+        $"<!date^{at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}^{{date_short_pretty}} {{time}}|{at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}>";
 
     private static string Status(HomeTabModel model)
     {

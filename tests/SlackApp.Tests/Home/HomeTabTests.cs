@@ -53,7 +53,8 @@ public sealed class HomeTabTests : IDisposable
     [Fact]
     public async Task Many_workflows_page_within_100_blocks_with_show_more()
     {
-        for (var i = 0; i < 130; i++)
+        // Two full pages and a part.
+        for (var i = 0; i < (2 * HomeTabView.PageSize) + 10; i++)
         {
             await _app.SeedAsync($"Workflow {i:D3}");
         }
@@ -70,8 +71,8 @@ public sealed class HomeTabTests : IDisposable
         Assert.All(new[] { first, second, third }, page => Assert.InRange(page.Count, 1, 100));
         Assert.Equal(HomeTabView.PageSize, WorkflowNames(first).Count);
         Assert.Equal("Workflow 000", WorkflowNames(first)[0]);
-        Assert.Equal("Workflow 050", WorkflowNames(second)[0]);
-        Assert.Equal(30, WorkflowNames(third).Count);
+        Assert.Equal($"Workflow {HomeTabView.PageSize:D3}", WorkflowNames(second)[0]);
+        Assert.Equal(10, WorkflowNames(third).Count);
         Assert.DoesNotContain(ActionIdsOf(third), id => id == HomeActionIds.ShowMore);
         Assert.Contains(ActionIdsOf(third), id => id == HomeActionIds.ShowFirst);
         Assert.Empty(_app.Slack.Violations);
@@ -211,6 +212,88 @@ public sealed class HomeTabTests : IDisposable
         var blocks = Blocks(app.LastView("views.publish"));
         Assert.Equal(HomeTabView.NotificationBlockBudget, blocks.Count(b => ((string?)b["block_id"])?.StartsWith("recent.", StringComparison.Ordinal) == true));
         Assert.Empty(app.Slack.Violations);
+    }
+
+    [Fact]
+    public async Task Each_workflow_shows_its_last_7_days_beneath_it()
+    {
+        var busy = await _app.SeedAsync("Busy");
+        var quiet = await _app.SeedAsync("Quiet");
+        var db = _app.Factory.Service<SlackApp.Data.DbConnectionFactory>();
+        var now = DateTimeOffset.UtcNow;
+        var digest = await Explanations.ExplanationRows.AddMessageAsync(db, "T0ACME", SlackApp.Notifications.MessageKind.Digest, "C1", now);
+        await Explanations.ExplanationRows.AddItemAsync(db, Explanations.ItemSeed.Sent("T0ACME", 1, "C1", now, digest, busy.Id));
+        await Explanations.ExplanationRows.AddItemAsync(db, Explanations.ItemSeed.Sent("T0ACME", 2, "C1", now, null, busy.Id));
+        await Explanations.ExplanationRows.AddItemAsync(db, new Explanations.ItemSeed("T0ACME", 3, "channel", "C1", SlackApp.Notifications.DeliveryStatus.Suppressed, now)
+        {
+            WorkflowId = busy.Id,
+            SuppressedReason = "duplicate",
+        });
+
+        await _app.SendAsync(HomeOpened("U0BOB"));
+
+        var blocks = Blocks(_app.LastView("views.publish"));
+        var index = blocks.FindIndex(b => (string?)b["block_id"] == $"home.workflow.{busy.Id}");
+        Assert.Equal($"home.activity.{busy.Id}", (string?)blocks[index + 1]["block_id"]);
+        Assert.Equal("Last 7 days: 2 sent (1 in digests) · 1 suppressed (duplicate)", (string?)blocks[index + 1]["elements"]![0]!["text"]);
+        var quietLine = blocks.Single(b => (string?)b["block_id"] == $"home.activity.{quiet.Id}");
+        Assert.Equal("No notifications in the last 7 days", (string?)quietLine["elements"]![0]!["text"]);
+        Assert.Empty(_app.Slack.Violations);
+    }
+
+    [Theory]
+    [InlineData("U0ADMIN")]
+    [InlineData("U0BOB")]
+    public async Task Every_member_has_a_my_quiet_hours_button_near_the_top(string userId)
+    {
+        await _app.SendAsync(HomeOpened(userId));
+
+        var blocks = Blocks(_app.LastView("views.publish"));
+        var buttons = blocks.Single(b => (string?)b["block_id"] == "home.buttons");
+        Assert.Contains(buttons["elements"]!.AsArray(), e => (string?)e!["action_id"] == HomeActionIds.MyQuietHours);
+        Assert.InRange(blocks.IndexOf(buttons), 0, 3);
+    }
+
+    [Fact]
+    public void The_activity_line_names_reasons_and_the_next_release()
+    {
+        var nine = new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
+        var activity = new SlackApp.Notifications.WorkflowActivity
+        {
+            WorkflowId = 1,
+            Sent = 12,
+            SentInDigests = 8,
+            SuppressedByReason = new Dictionary<string, int> { ["duplicate"] = 3 },
+            HeldByReason = new Dictionary<string, int> { ["daily_cap"] = 1, ["quiet_hours"] = 1 },
+            NextRelease = nine,
+            Failed = 1,
+        };
+
+        Assert.Equal(
+            $"Last 7 days: 12 sent (8 in digests) · 3 suppressed (duplicate) · 2 held (1 daily cap, 1 quiet hours) until <!date^{nine.ToUnixTimeSeconds()}^{{date_short_pretty}} {{time}}|2026-11-27 09:00 UTC> · 1 failed",
+            HomeTabView.ActivityLine(activity));
+        Assert.Equal("No notifications in the last 7 days", HomeTabView.ActivityLine(null));
+    }
+
+    [Fact]
+    public void A_full_admin_page_stays_within_100_blocks()
+    {
+        var workflows = Enumerable.Range(1, HomeTabView.PageSize).Select(i => WorkflowApp.Draft($"W{i}") with { Id = i }).ToList();
+        var model = new HomeTabModel
+        {
+            TeamId = "T0ACME",
+            Access = new WorkflowAccess("U0ADMIN", WorkflowRole.Admin, "U0ADMIN", []),
+            Workflows = workflows,
+            Offset = HomeTabView.PageSize,
+            HasMore = true,
+            WebhookUrl = "https://usergems.acme.test/signals/T0ACME",
+            NotificationBlocks = [.. Enumerable.Range(0, 40).Select(i => new SlackApp.Slack.Blocks.ContextBlock([new SlackApp.Slack.Blocks.MarkdownText($"n{i}")]))],
+        };
+
+        var view = HomeTabView.Build(model);
+
+        Assert.InRange(view.Blocks!.Count, 1, 100);
+        Assert.Empty(SlackApp.Slack.Blocks.BlockKitValidator.Validate(view));
     }
 
     private static JsonObject SettingsForm(string url, params string[] managers)
