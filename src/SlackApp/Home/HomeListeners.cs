@@ -5,8 +5,8 @@ using SlackApp.Workflows;
 namespace SlackApp.Home;
 
 /// <summary>
-/// Where the App Home tab meets Slack: opening it, paging, the workflow menus, Settings, and the admin's signal
-/// secret. Each right is a guard declared here, so the handlers hold no rights checks.
+/// Where the App Home tab meets Slack: opening it, paging, the workflow menus, Settings, a member's own quiet hours,
+/// and the admin's signal secret. Each right is a guard declared here, so the handlers hold no rights checks.
 /// </summary>
 public static class HomeListeners
 {
@@ -17,6 +17,9 @@ public static class HomeListeners
             .Event<HomeOpenedHandler>("app_home_opened", e => e is AppHomeOpenedEvent { Tab: "home" })
             .Action<HomePagingHandler>(HomeActionIds.ShowMore)
             .Action<HomePagingHandler>(HomeActionIds.ShowFirst)
+            // Every member sets their own quiet hours: no guard.
+            .Action<MyQuietHoursHandler>(HomeActionIds.MyQuietHours)
+            .View<PersonalQuietHoursSubmission>(PersonalQuietHoursModal.CallbackId)
             .Require<CanChangeWorkflows>(changes => changes
                 .Action<HomeWorkflowMenuHandler>(new ActionConstraints(HomeActionIds.WorkflowMenu) { Value = HomeMenuChoice.Naming(WorkflowVerbNames.Changing) }))
             .Action<HomeWorkflowMenuHandler>(HomeActionIds.WorkflowMenu)

@@ -10,6 +10,7 @@ namespace SlackApp.Home;
 /// Saves the settings modal (the guard let only admins and managers submit it); the managers field is an admin's
 /// alone, so a manager who changed it gets an error on that field. The Salesforce base URL must be on Salesforce's
 /// own domains or a host the operator allowed (<see cref="SalesforceBaseUrl"/>); the reason is shown on its field.
+/// An unknown time zone and half-set or empty quiet hours are refused on their fields the same way.
 /// </summary>
 public sealed class SettingsSubmission(
     WorkspaceSettingsRepository settings,
@@ -37,6 +38,12 @@ public sealed class SettingsSubmission(
             errors[SettingsModal.FallbackChannelBlock] = problem;
         }
 
+        var noise = SettingsModal.ReadNoiseControl(request.State);
+        foreach (var (block, noiseProblem) in noise.Problems)
+        {
+            errors[block] = noiseProblem;
+        }
+
         var managersState = request.State.Get(SettingsModal.ManagersBlock, SettingsModal.ManagersBlock + SettingsModal.ActionSuffix);
         if (managersState is not null && !access.IsAdmin)
         {
@@ -50,7 +57,18 @@ public sealed class SettingsSubmission(
         }
 
         var workspace = context.Workspace();
-        await settings.SaveAsync(workspace, salesforce.Url, fallback, context.RequiredUserId(), cancellationToken);
+        await settings.SaveAsync(
+            workspace,
+            new WorkspaceSettings
+            {
+                SalesforceBaseUrl = salesforce.Url,
+                FallbackChannelId = fallback,
+                TimeZone = noise.TimeZone,
+                QuietHours = noise.QuietHours,
+                QuietHoursHoldChannels = noise.HoldChannels,
+            },
+            context.RequiredUserId(),
+            cancellationToken);
         if (managersState is not null)
         {
             await settings.SetManagersAsync(workspace, managersState.SelectedUsers ?? [], cancellationToken);

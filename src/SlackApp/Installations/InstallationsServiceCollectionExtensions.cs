@@ -34,6 +34,7 @@ public static class InstallationsServiceCollectionExtensions
         services.AddSingleton<InstallationStore>();
         services.AddSingleton<IInstallationStore>(sp => sp.GetRequiredService<InstallationStore>());
         services.AddSingleton<WorkspaceSettingsRepository>();
+        services.AddSingleton<PersonSettingsRepository>();
         services.AddOptions<SalesforceOptions>().BindConfiguration(SalesforceOptions.SectionName);
         services.AddSingleton<OrgWideTeams>();
 

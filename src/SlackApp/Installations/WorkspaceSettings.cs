@@ -23,4 +23,7 @@ public sealed record WorkspaceSettings
     public DateTimeOffset? UpdatedAt { get; init; }
 
     public string? UpdatedBy { get; init; }
+
+    /// <summary>The zone of <see cref="TimeZone"/>; UTC when unset or no longer known here.</summary>
+    public TimeZoneInfo ZoneOrUtc() => ZonedTime.Find(TimeZone) ?? TimeZoneInfo.Utc;
 }

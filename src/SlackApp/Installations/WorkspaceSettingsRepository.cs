@@ -16,22 +16,49 @@ public sealed class WorkspaceSettingsRepository(DbConnectionFactory connections,
     private async Task<WorkspaceSettings> ReadAsync(Workspace workspace, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<WorkspaceSettings>(new CommandDefinition(
+        var row = await connection.QuerySingleOrDefaultAsync<SettingsRow>(new CommandDefinition(
             """
             SELECT salesforce_base_url AS SalesforceBaseUrl, fallback_channel_id AS FallbackChannelId,
-                   signal_secret_rotated_at AS SignalSecretRotatedAt, updated_at AS UpdatedAt, updated_by AS UpdatedBy
+                   signal_secret_rotated_at AS SignalSecretRotatedAt, time_zone AS TimeZone, quiet_hours_json AS QuietHoursJson,
+                   updated_at AS UpdatedAt, updated_by AS UpdatedBy
             FROM workspace_settings WHERE team_id = @TeamId
             """,
             new { workspace.TeamId },
-            cancellationToken: cancellationToken)) ?? new WorkspaceSettings();
+            cancellationToken: cancellationToken));
+        return row?.ToSettings() ?? new WorkspaceSettings();
     }
 
+    /// <summary>Saves the Salesforce base URL and fallback channel; the other settings are kept.</summary>
     public async Task SaveAsync(Workspace workspace, string? salesforceBaseUrl, string? fallbackChannelId, string? updatedBy, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             connections.Dialect.Upsert("workspace_settings", ["team_id"], ["salesforce_base_url", "fallback_channel_id", "updated_at", "updated_by"]),
             new { team_id = workspace.TeamId, salesforce_base_url = salesforceBaseUrl, fallback_channel_id = fallbackChannelId, updated_at = clock.GetUtcNow(), updated_by = updatedBy },
+            cancellationToken: cancellationToken));
+        cache?.Clear();
+    }
+
+    /// <summary>
+    /// Saves what the settings modal holds: Salesforce base URL, fallback channel, time zone and quiet hours (with
+    /// whether they hold channel posts). The signal secret and its rotation time are kept.
+    /// </summary>
+    public async Task SaveAsync(Workspace workspace, WorkspaceSettings settings, string? updatedBy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            connections.Dialect.Upsert("workspace_settings", ["team_id"], ["salesforce_base_url", "fallback_channel_id", "time_zone", "quiet_hours_json", "updated_at", "updated_by"]),
+            new
+            {
+                team_id = workspace.TeamId,
+                salesforce_base_url = settings.SalesforceBaseUrl,
+                fallback_channel_id = settings.FallbackChannelId,
+                time_zone = string.IsNullOrWhiteSpace(settings.TimeZone) ? null : settings.TimeZone,
+                quiet_hours_json = QuietHoursColumn.Write(settings.QuietHours, settings.QuietHoursHoldChannels),
+                updated_at = clock.GetUtcNow(),
+                updated_by = updatedBy,
+            },
             cancellationToken: cancellationToken));
         cache?.Clear();
     }
@@ -123,6 +150,33 @@ public sealed class WorkspaceSettingsRepository(DbConnectionFactory connections,
 
     private Task<T> Cached<T>(string kind, Workspace workspace, Func<Workspace, CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
         cache is null ? read(workspace, cancellationToken) : cache.GetOrReadAsync(kind, workspace.TeamId, ct => read(workspace, ct), cancellationToken);
+
+    private sealed record SettingsRow
+    {
+        public string? SalesforceBaseUrl { get; init; }
+        public string? FallbackChannelId { get; init; }
+        public DateTimeOffset? SignalSecretRotatedAt { get; init; }
+        public string? TimeZone { get; init; }
+        public string? QuietHoursJson { get; init; }
+        public DateTimeOffset? UpdatedAt { get; init; }
+        public string? UpdatedBy { get; init; }
+
+        public WorkspaceSettings ToSettings()
+        {
+            var (hours, holdChannels) = QuietHoursColumn.Read(QuietHoursJson);
+            return new WorkspaceSettings
+            {
+                SalesforceBaseUrl = SalesforceBaseUrl,
+                FallbackChannelId = FallbackChannelId,
+                SignalSecretRotatedAt = SignalSecretRotatedAt,
+                TimeZone = TimeZone,
+                QuietHours = hours,
+                QuietHoursHoldChannels = holdChannels,
+                UpdatedAt = UpdatedAt,
+                UpdatedBy = UpdatedBy,
+            };
+        }
+    }
 
     // 32 random bytes, hex: long enough for HMAC-SHA256, easy to paste into a signal source.
     private static string NewSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
