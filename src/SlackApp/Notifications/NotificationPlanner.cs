@@ -86,17 +86,17 @@ public sealed class NotificationPlanner(
         }
 
         var client = clients.ForToken(installation.BotToken);
-        var reader = new WorkspaceReading(workspace, client, await settings.GetAsync(workspace, ct), new Dictionary<string, Installations.QuietHours>());
+        var reader = new WorkspaceReading(workspace, client, await settings.GetAsync(workspace, ct));
         return toPlan.Select(signal => ResolveAsync(reader, signal, plan, ct));
     }
 
     private async Task ResolveAsync(WorkspaceReading reading, MatchedSignal signal, NotificationBatchPlan plan, CancellationToken ct)
     {
-        var (workspace, client, workspaceSettings, personal) = reading;
+        var (workspace, client, workspaceSettings) = reading;
         try
         {
             var recipients = await resolver.ResolveAsync(workspace, client, signal.Signal.Signal, signal.Matches, workspaceSettings.FallbackChannelId, ct);
-            var clocked = await clocks.ApplyAsync(workspace, client, workspaceSettings, personal, recipients.Deliveries, ct);
+            var clocked = await clocks.ApplyAsync(workspace, client, workspaceSettings, recipients.Deliveries, ct);
             plan.Add(new PlannedSignal(workspace, signal.Signal.Id, recipients with { Deliveries = clocked }) { Signal = signal.Signal.Signal });
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
@@ -105,6 +105,6 @@ public sealed class NotificationPlanner(
         }
     }
 
-    // What the planner read once per workspace for a batch: its client, settings and members' quiet hours.
-    private sealed record WorkspaceReading(Workspace Workspace, ISlackApiClient Client, WorkspaceSettings Settings, IReadOnlyDictionary<string, Installations.QuietHours> PersonalQuietHours);
+    // What the planner read once per workspace for a batch.
+    private sealed record WorkspaceReading(Workspace Workspace, ISlackApiClient Client, WorkspaceSettings Settings);
 }

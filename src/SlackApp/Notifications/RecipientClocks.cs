@@ -9,20 +9,22 @@ namespace SlackApp.Notifications;
 /// workspace's when Slack has none) and their quiet hours, else the workspace's; for a channel, the workspace's zone,
 /// and its quiet hours only when the workspace holds channel posts too.
 /// </summary>
-public sealed class RecipientClocks(ReaderTimeZones zones)
+public sealed class RecipientClocks(ReaderTimeZones zones, PersonSettingsRepository people)
 {
     public async Task<IReadOnlyList<PlannedDelivery>> ApplyAsync(
         Workspace workspace,
         ISlackApiClient client,
         WorkspaceSettings settings,
-        IReadOnlyDictionary<string, QuietHours> personalQuietHours,
         IReadOnlyList<PlannedDelivery> deliveries,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(personalQuietHours);
         ArgumentNullException.ThrowIfNull(deliveries);
-        var workspaceZone = ZonedTime.Find(settings.TimeZone) ?? TimeZoneInfo.Utc;
+        var workspaceZone = settings.ZoneOrUtc();
+        var readers = deliveries.Where(d => d.Kind == RecipientKind.User).Select(d => d.RecipientId).ToHashSet(StringComparer.Ordinal);
+        var personalQuietHours = readers.Count == 0
+            ? new Dictionary<string, QuietHours>()
+            : await people.GetQuietHoursAsync(workspace, readers, cancellationToken);
         var clocked = new List<PlannedDelivery>(deliveries.Count);
         foreach (var delivery in deliveries)
         {

@@ -266,8 +266,12 @@ public sealed record FakeChannel(string Id, bool IsPrivate, IReadOnlyList<string
 /// <summary>A member of the fake workspace.</summary>
 public sealed record FakeUser(string Id, string Email, bool IsAdmin, string Name)
 {
+    /// <summary>The IANA zone <c>users.info</c> reports; Slack leaves it out for some accounts.</summary>
+    public string? Tz { get; init; }
+
     public JsonObject ToJson(string teamId) => new()
     {
+        ["tz"] = Tz,
         ["id"] = Id,
         ["team_id"] = teamId,
         ["name"] = Name,

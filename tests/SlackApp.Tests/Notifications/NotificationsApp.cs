@@ -89,7 +89,7 @@ public sealed class NotificationsApp : IAsyncDisposable
         await settings.SaveAsync(Acme, salesforceBaseUrl, fallbackChannelId, "U0ADMIN", Ct);
     }
 
-    public async Task<Workflow> WorkflowAsync(string name, WorkflowRecipients recipients, string? fallbackChannelId = null, WorkflowFilters? filters = null)
+    public async Task<Workflow> WorkflowAsync(string name, WorkflowRecipients recipients, string? fallbackChannelId = null, WorkflowFilters? filters = null, WorkflowDelivery? delivery = null)
     {
         var draft = new Workflow
         {
@@ -99,6 +99,7 @@ public sealed class NotificationsApp : IAsyncDisposable
             Filters = filters ?? new WorkflowFilters { MinimumSeniority = Seniority.Director, AccountStatuses = [AccountStatus.ClosedLost] },
             Recipients = recipients,
             FallbackChannelId = fallbackChannelId,
+            Delivery = delivery ?? WorkflowDelivery.Default,
         };
         return (await Service<WorkflowRepository>().CreateAsync(Acme, draft, "U0ADMIN", Ct)).Workflow!;
     }

@@ -33,6 +33,17 @@ internal static class PlannedOutbox
         await WaitUntilPlannedAsync(app, signalIds.Length).WaitAsync(Patience, NotificationsApp.Ct);
     }
 
+    /// <summary>As <see cref="PlanAsync(NotificationsApp, string[])"/>, for signals the test wrote.</summary>
+    public static async Task PlanAsync(NotificationsApp app, IReadOnlyList<System.Text.Json.Nodes.JsonObject> signals)
+    {
+        foreach (var signal in signals)
+        {
+            (await app.PostSignalsAsync(signal)).EnsureSuccessStatusCode();
+        }
+
+        await WaitUntilPlannedAsync(app, signals.Count).WaitAsync(Patience, NotificationsApp.Ct);
+    }
+
     // The hosted matching worker may have any signal in hand: wait for the planner's wake-ups (latched, and with the
     // hosted delivery worker off nobody else takes them) until every signal has its deliveries.
     private static async Task WaitUntilPlannedAsync(NotificationsApp app, int signals)
