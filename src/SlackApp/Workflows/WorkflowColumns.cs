@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -14,6 +15,9 @@ internal static class WorkflowColumns
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
     };
+
+    // camelCase with nulls written: in delivery settings a null is a choice ("off"), not an absence.
+    private static readonly JsonSerializerOptions DeliveryJson = new(JsonSerializerDefaults.Web);
 
     public static string SignalTypes(IEnumerable<SignalType> types) => string.Join(',', types.Distinct().Select(SignalNames.Wire));
 
@@ -60,6 +64,69 @@ internal static class WorkflowColumns
         };
     }
 
+    /// <summary>
+    /// <c>{"mode":"digest","digestEveryMinutes":60,"dailyAt":"09:00","duplicateWindowDays":7,"dailyCap":null}</c>.
+    /// Nulls are written: a null window or cap means "off", while a missing key means "the default".
+    /// </summary>
+    public static string Delivery(WorkflowDelivery delivery)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        return JsonSerializer.Serialize(new StoredDelivery
+        {
+            Mode = DeliveryModeNames.Wire(delivery.Mode),
+            DigestEveryMinutes = (int)delivery.DigestEvery.TotalMinutes,
+            DailyAt = delivery.DailyAt.ToString("HH:mm", CultureInfo.InvariantCulture),
+            // Stored in whole days (the modal offers only days); a part day rounds up, never shortening the window.
+            DuplicateWindowDays = delivery.DuplicateWindow is { } window ? (int)Math.Ceiling(window.TotalDays) : null,
+            DailyCap = delivery.DailyCap,
+        }, DeliveryJson);
+    }
+
+    /// <summary>
+    /// The stored settings; NULL (a workflow saved before delivery settings existed) is the default. A value that
+    /// cannot be understood (garbled JSON, a mode from a newer version, a number out of bounds) takes its default
+    /// instead of failing: one bad row must not stop the workspace's workflows from being listed or matched, and the
+    /// default (instant, 7-day window, no cap) never withholds a notification.
+    /// </summary>
+    public static WorkflowDelivery Delivery(string? stored)
+    {
+        if (string.IsNullOrWhiteSpace(stored))
+        {
+            return WorkflowDelivery.Default;
+        }
+
+        StoredDelivery? read;
+        try
+        {
+            read = JsonSerializer.Deserialize<StoredDelivery>(stored, DeliveryJson);
+        }
+        catch (JsonException)
+        {
+            return WorkflowDelivery.Default;
+        }
+
+        if (read is null)
+        {
+            return WorkflowDelivery.Default;
+        }
+
+        var defaults = WorkflowDelivery.Default;
+        var digestEvery = read.DigestEveryMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : defaults.DigestEvery;
+        return new WorkflowDelivery
+        {
+            Mode = DeliveryModeNames.TryParse(read.Mode, out var mode) ? mode : defaults.Mode,
+            DigestEvery = digestEvery >= WorkflowDelivery.MinDigestEvery && digestEvery <= WorkflowDelivery.MaxDigestEvery ? digestEvery : defaults.DigestEvery,
+            DailyAt = TimeOnly.TryParseExact(read.DailyAt, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : defaults.DailyAt,
+            DuplicateWindow = read.DuplicateWindowDays switch
+            {
+                null => null,
+                >= 1 and var days when TimeSpan.FromDays(days) <= WorkflowDelivery.MaxDuplicateWindow => TimeSpan.FromDays(days),
+                _ => defaults.DuplicateWindow,
+            },
+            DailyCap = read.DailyCap is null or (>= 1 and <= WorkflowDelivery.MaxDailyCap) ? read.DailyCap : defaults.DailyCap,
+        };
+    }
+
     private delegate bool TryParser<T>(string? wire, out T value);
 
     private static List<T> Parse<T>(IEnumerable<string> wires, TryParser<T> parse) =>
@@ -72,6 +139,16 @@ internal static class WorkflowColumns
         public List<string> Departments { get; init; } = [];
         public List<string> Relationships { get; init; } = [];
         public List<string> TitleKeywords { get; init; } = [];
+    }
+
+    // Missing keys keep these defaults; an explicit null window or cap stays null ("off").
+    private sealed record StoredDelivery
+    {
+        public string? Mode { get; init; } = DeliveryModeNames.Wire(DeliveryMode.Instant);
+        public int? DigestEveryMinutes { get; init; } = (int)WorkflowDelivery.Default.DigestEvery.TotalMinutes;
+        public string? DailyAt { get; init; } = "09:00";
+        public int? DuplicateWindowDays { get; init; } = (int)WorkflowDelivery.Default.DuplicateWindow!.Value.TotalDays;
+        public int? DailyCap { get; init; }
     }
 
     private sealed record StoredRecipients

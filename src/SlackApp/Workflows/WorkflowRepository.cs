@@ -11,13 +11,13 @@ public sealed class WorkflowRepository(DbConnectionFactory connections, TimeProv
     private const string Select =
         "SELECT id AS Id, team_id AS TeamId, name AS Name, enabled AS Enabled, signal_types AS SignalTypes, " +
         "filters_json AS FiltersJson, recipients_json AS RecipientsJson, fallback_channel_id AS FallbackChannelId, " +
-        "created_by AS CreatedBy, created_at AS CreatedAt, updated_by AS UpdatedBy, updated_at AS UpdatedAt, version AS Version " +
+        "delivery_json AS DeliveryJson, created_by AS CreatedBy, created_at AS CreatedAt, updated_by AS UpdatedBy, updated_at AS UpdatedAt, version AS Version " +
         "FROM workflows";
 
     private static readonly string[] InsertColumns =
     [
         "team_id", "name", "name_key", "enabled", "signal_types", "filters_json", "recipients_json",
-        "fallback_channel_id", "created_by", "created_at", "updated_by", "updated_at", "version",
+        "fallback_channel_id", "delivery_json", "created_by", "created_at", "updated_by", "updated_at", "version",
     ];
 
     public async Task<IReadOnlyList<Workflow>> ListAsync(Workspace workspace, CancellationToken cancellationToken)
@@ -90,6 +90,7 @@ public sealed class WorkflowRepository(DbConnectionFactory connections, TimeProv
                 UPDATE workflows
                 SET name = @name, name_key = @name_key, enabled = @enabled, signal_types = @signal_types,
                     filters_json = @filters_json, recipients_json = @recipients_json, fallback_channel_id = @fallback_channel_id,
+                    delivery_json = @delivery_json,
                     updated_by = @updated_by, updated_at = @updated_at, version = version + 1
                 WHERE id = @id AND team_id = @team_id AND version = @version
                 """,
@@ -152,6 +153,7 @@ public sealed class WorkflowRepository(DbConnectionFactory connections, TimeProv
         filters_json = WorkflowColumns.Filters(workflow.Filters),
         recipients_json = WorkflowColumns.Recipients(workflow.Recipients),
         fallback_channel_id = workflow.FallbackChannelId,
+        delivery_json = WorkflowColumns.Delivery(workflow.Delivery),
         created_by = workflow.CreatedBy,
         created_at = workflow.CreatedAt,
         updated_by = workflow.UpdatedBy,
@@ -169,6 +171,10 @@ public sealed class WorkflowRepository(DbConnectionFactory connections, TimeProv
         public string FiltersJson { get; init; } = "{}";
         public string RecipientsJson { get; init; } = "{}";
         public string? FallbackChannelId { get; init; }
+
+        /// <summary>NULL for workflows saved before delivery settings existed: they read as the default.</summary>
+        public string? DeliveryJson { get; init; }
+
         public string? CreatedBy { get; init; }
         public DateTimeOffset CreatedAt { get; init; }
         public string? UpdatedBy { get; init; }
@@ -185,6 +191,7 @@ public sealed class WorkflowRepository(DbConnectionFactory connections, TimeProv
             Filters = WorkflowColumns.Filters(FiltersJson),
             Recipients = WorkflowColumns.Recipients(RecipientsJson),
             FallbackChannelId = FallbackChannelId,
+            Delivery = WorkflowColumns.Delivery(DeliveryJson),
             CreatedBy = CreatedBy,
             CreatedAt = CreatedAt,
             UpdatedBy = UpdatedBy,
