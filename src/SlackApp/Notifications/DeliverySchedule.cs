@@ -17,7 +17,8 @@ public sealed record ItemRelease(DateTimeOffset At, string? HeldReason)
 
 /// <summary>
 /// When an item planned now goes out, from its workflow's delivery mode, the daily cap, and its reader's quiet
-/// hours. Pure, so the planner and the preview agree on it.
+/// hours. Pure, so the planner and the preview agree on it. Every time it returns is in UTC: SQLite stores a
+/// <see cref="DateTimeOffset"/> as text with its offset and compares text, so 13:00+01:00 would sort after 12:30+00:00.
 /// </summary>
 public static class DeliverySchedule
 {
@@ -43,7 +44,7 @@ public static class DeliverySchedule
         if (clock.QuietHours?.ReleaseAt(release.At, clock.Zone) is { } quietEnd)
         {
             // Said as quiet hours: that is what the reader would ask about ("why did this come at 7?").
-            return new ItemRelease(quietEnd, HoldReason.QuietHours);
+            return new ItemRelease(quietEnd.ToUniversalTime(), HoldReason.QuietHours);
         }
 
         return release;
@@ -53,7 +54,7 @@ public static class DeliverySchedule
     public static DateTimeOffset DayStart(DateTimeOffset now, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(zone);
-        return ZonedTime.At(LocalDate(now, zone), TimeOnly.MinValue, zone);
+        return ZonedTime.At(LocalDate(now, zone), TimeOnly.MinValue, zone).ToUniversalTime();
     }
 
     /// <summary>The next multiple of <paramref name="every"/> since the Unix epoch, at or after <paramref name="now"/>.</summary>
@@ -73,7 +74,7 @@ public static class DeliverySchedule
     public static DateTimeOffset NextAt(DateTimeOffset now, TimeOnly time, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(zone);
-        var today = ZonedTime.At(LocalDate(now, zone), time, zone);
+        var today = ZonedTime.At(LocalDate(now, zone), time, zone).ToUniversalTime();
         return today >= now ? today : NextDayAt(now, time, zone);
     }
 
@@ -81,7 +82,7 @@ public static class DeliverySchedule
     public static DateTimeOffset NextDayAt(DateTimeOffset now, TimeOnly time, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(zone);
-        return ZonedTime.At(LocalDate(now, zone).AddDays(1), time, zone);
+        return ZonedTime.At(LocalDate(now, zone).AddDays(1), time, zone).ToUniversalTime();
     }
 
     private static DateOnly LocalDate(DateTimeOffset at, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);

@@ -53,8 +53,8 @@ public static class SlackRequests
     }
 
     /// <summary>An interactivity payload (block_actions, view_submission, ...), form-encoded as <c>payload=</c>.</summary>
-    public static HttpRequestMessage Interaction(JsonObject payload) =>
-        SignedRequest(Form(new Dictionary<string, string> { ["payload"] = payload.ToJsonString() }), "application/x-www-form-urlencoded");
+    public static HttpRequestMessage Interaction(JsonObject payload, DateTimeOffset? at = null) =>
+        SignedRequest(Form(new Dictionary<string, string> { ["payload"] = payload.ToJsonString() }), "application/x-www-form-urlencoded", at);
 
     public static HttpRequestMessage SignedRequest(string body, string contentType, DateTimeOffset? at = null, string secret = SlackAppFactory.SigningSecret)
     {

@@ -107,4 +107,16 @@ public sealed class DeliveryScheduleTests
     {
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 23, 0, 0, TimeSpan.Zero), DeliverySchedule.DayStart(Noon, Berlin));
     }
+
+    [Fact]
+    public void Every_time_it_returns_is_in_utc_so_the_database_compares_it_right()
+    {
+        var daily = new WorkflowDelivery { Mode = DeliveryMode.DailyDigest, DailyAt = new TimeOnly(9, 0) };
+        var quiet = new RecipientClock(Berlin, new QuietHours(new TimeOnly(11, 0), new TimeOnly(14, 0)));
+
+        Assert.Equal(TimeSpan.Zero, DeliverySchedule.Decide(Noon, daily, new RecipientClock(Berlin), overDailyCap: false).At.Offset);
+        Assert.Equal(TimeSpan.Zero, DeliverySchedule.Decide(Noon, WorkflowDelivery.Default, quiet, overDailyCap: false).At.Offset);
+        Assert.Equal(TimeSpan.Zero, DeliverySchedule.Decide(Noon, daily, new RecipientClock(Berlin), overDailyCap: true).At.Offset);
+        Assert.Equal(TimeSpan.Zero, DeliverySchedule.DayStart(Noon, Berlin).Offset);
+    }
 }

@@ -127,15 +127,22 @@ public sealed class NotificationsApp : IAsyncDisposable
     public Task<DeliveryPass> DeliverAsync() => Worker.RunOnceAsync(Ct);
 
     /// <summary>Sends a click on a notification's button the way Slack posts it, and waits for the work after the ack.</summary>
-    public async Task<HttpResponseMessage> ClickAsync(string actionId, string value, string channel, string ts, string userId)
+    public Task<HttpResponseMessage> ClickAsync(string actionId, string value, string channel, string ts, string userId) =>
+        InteractAsync(BlockActions(actionId, value, channel, ts, userId));
+
+    /// <summary>
+    /// Sends an interaction payload signed at the app's clock (Slack's five-minute replay window is checked against
+    /// it, and it may be a fake clock far from now), and waits for the work after the ack.
+    /// </summary>
+    public async Task<HttpResponseMessage> InteractAsync(JsonObject payload)
     {
-        var response = await Client.SendAsync(SlackRequests.Interaction(BlockActions(actionId, value, channel, ts, userId)), Ct);
+        var response = await Client.SendAsync(SlackRequests.Interaction(payload, Clock.GetUtcNow()), Ct);
         await Service<ISlackBackgroundWork>().WhenIdleAsync(Ct);
         return response;
     }
 
-    public async Task<IReadOnlyList<OutboxDelivery>> DeliveriesAsync() =>
-        [.. (await Outbox.ListRecentAsync(Acme, 20, Ct)).OrderBy(d => d.Id)];
+    public async Task<IReadOnlyList<OutboxDelivery>> DeliveriesAsync(int limit = 20) =>
+        [.. (await Outbox.ListRecentAsync(Acme, limit, Ct)).OrderBy(d => d.Id)];
 
     public async Task<int> CountAsync(string sql)
     {

@@ -22,6 +22,7 @@ internal static class PlannedOutbox
     /// <summary>Signals in through the intake, matched and planned: their deliveries wait in the outbox, due now.</summary>
     public static async Task PlanAsync(NotificationsApp app, params string[] signalIds)
     {
+        var before = await PlannedSignalsAsync(app);
         foreach (var id in signalIds)
         {
             // A person each: the same person twice within a week would be a duplicate, not sent again.
@@ -30,27 +31,32 @@ internal static class PlannedOutbox
             (await app.PostSignalsAsync(signal)).EnsureSuccessStatusCode();
         }
 
-        await WaitUntilPlannedAsync(app, signalIds.Length).WaitAsync(Patience, NotificationsApp.Ct);
+        await WaitUntilPlannedAsync(app, before + signalIds.Length).WaitAsync(Patience, NotificationsApp.Ct);
     }
 
     /// <summary>As <see cref="PlanAsync(NotificationsApp, string[])"/>, for signals the test wrote.</summary>
     public static async Task PlanAsync(NotificationsApp app, IReadOnlyList<System.Text.Json.Nodes.JsonObject> signals)
     {
+        var before = await PlannedSignalsAsync(app);
         foreach (var signal in signals)
         {
             (await app.PostSignalsAsync(signal)).EnsureSuccessStatusCode();
         }
 
-        await WaitUntilPlannedAsync(app, signals.Count).WaitAsync(Patience, NotificationsApp.Ct);
+        await WaitUntilPlannedAsync(app, before + signals.Count).WaitAsync(Patience, NotificationsApp.Ct);
     }
 
+    private static Task<int> PlannedSignalsAsync(NotificationsApp app) =>
+        app.CountAsync("SELECT COUNT(DISTINCT signal_row_id) FROM notification_deliveries");
+
     // The hosted matching worker may have any signal in hand: wait for the planner's wake-ups (latched, and with the
-    // hosted delivery worker off nobody else takes them) until every signal has its deliveries.
+    // hosted delivery worker off nobody else takes them) until every signal has its deliveries. Counted from before the
+    // post, so a second batch does not find the first one's rows and return before it is planned.
     private static async Task WaitUntilPlannedAsync(NotificationsApp app, int signals)
     {
         var planned = app.Service<NotificationDeliveryTrigger>();
         await app.Service<SignalMatchingWorker>().RunOnceAsync(NotificationsApp.Ct);
-        while (await app.CountAsync("SELECT COUNT(DISTINCT signal_row_id) FROM notification_deliveries") < signals)
+        while (await PlannedSignalsAsync(app) < signals)
         {
             await planned.WaitAsync(Patience, TimeProvider.System, NotificationsApp.Ct);
         }
