@@ -34,6 +34,7 @@ public static class NotificationsServiceCollectionExtensions
         services.TryAddSingleton<TestNotificationSender>();
         // The workflows feature owns this seam; notifications fill it.
         services.TryAddSingleton<ITestNotificationSender>(sp => sp.GetRequiredService<TestNotificationSender>());
+        services.TryAddSingleton<IWorkflowDeliveryObserver, WaitingItemsRetiming>();
         if (!services.Any(d => d.ServiceType == typeof(NotificationDeliveryWorker)))
         {
             services.AddSingleton<NotificationDeliveryWorker>();

@@ -240,6 +240,66 @@ public sealed class NoiseControlTests
         Assert.Empty(app.Slack.CallsTo("chat.update"));
     }
 
+    [Fact]
+    public async Task Digest_items_waiting_when_the_workflow_turns_instant_go_out_now_each_once()
+    {
+        await using var app = await AppAsync(new WorkflowDelivery { Mode = DeliveryMode.Digest, DigestEvery = TimeSpan.FromHours(4) });
+        await PlannedOutbox.PlanAsync(app, [Person("sig_1"), Person("sig_2")]);
+        Assert.All(await app.DeliveriesAsync(), d => Assert.Equal(DeliveryStatus.Held, d.Status));
+
+        await ChangeDeliveryAsync(app, WorkflowDelivery.Default);
+        await app.DeliverAsync();
+        app.Clock.Advance(TimeSpan.FromSeconds(2));
+        await app.DeliverAsync();
+
+        var items = await app.DeliveriesAsync();
+        Assert.All(items, d => Assert.Equal(DeliveryStatus.Sent, d.Status));
+        Assert.Equal(2, app.Posts(Channel).Count);
+        Assert.Equal(2, items.Select(d => d.SlackTs).Distinct().Count());
+        Assert.Null(await app.Outbox.EarliestDueAsync(NotificationsApp.Ct));
+    }
+
+    [Fact]
+    public async Task Instant_items_still_waiting_when_the_workflow_turns_digest_wait_for_the_digest()
+    {
+        await using var app = await AppAsync(WorkflowDelivery.Default);
+        await PlannedOutbox.PlanAsync(app, [Person("sig_1"), Person("sig_2")]);
+
+        await ChangeDeliveryAsync(app, new WorkflowDelivery { Mode = DeliveryMode.Digest, DigestEvery = TimeSpan.FromMinutes(15) });
+        await app.DeliverAsync();
+        Assert.Empty(app.Posts());
+        Assert.All(await app.DeliveriesAsync(), d =>
+        {
+            Assert.Equal(HoldReason.Digest, d.HeldReason);
+            Assert.Equal(Start.Date.AddHours(10).AddMinutes(15), d.NextAttemptAt.UtcDateTime);
+        });
+
+        app.Clock.Advance(TimeSpan.FromMinutes(8));
+        await app.DeliverAsync();
+
+        Assert.Contains("2 new signals", NotificationsApp.BlockText(Assert.Single(app.Posts(Channel))), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_daily_digest_moved_to_another_time_takes_its_waiting_items_along()
+    {
+        await using var app = await AppAsync(new WorkflowDelivery { Mode = DeliveryMode.DailyDigest, DailyAt = new TimeOnly(17, 0) });
+        await PlannedOutbox.PlanAsync(app, [Person("sig_1")]);
+
+        await ChangeDeliveryAsync(app, new WorkflowDelivery { Mode = DeliveryMode.DailyDigest, DailyAt = new TimeOnly(12, 30) });
+
+        var item = Assert.Single(await app.DeliveriesAsync());
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 12, 30, 0, TimeSpan.Zero), item.NextAttemptAt);
+    }
+
+    private static async Task ChangeDeliveryAsync(NotificationsApp app, WorkflowDelivery delivery)
+    {
+        var repository = app.Service<WorkflowRepository>();
+        var workflow = Assert.Single(await repository.ListAsync(NotificationsApp.Acme, NotificationsApp.Ct));
+        var saved = (await repository.UpdateAsync(NotificationsApp.Acme, workflow with { Delivery = delivery }, "U0ADMIN", NotificationsApp.Ct)).Workflow!;
+        await app.Service<IWorkflowDeliveryObserver>().DeliveryChangedAsync(NotificationsApp.Acme, saved, NotificationsApp.Ct);
+    }
+
     private static async Task<NotificationsApp> AppAsync(WorkflowDelivery delivery)
     {
         var app = new NotificationsApp(start: Start, hostedDelivery: false);
