@@ -9,7 +9,7 @@ namespace SlackApp.Benchmarks;
 /// The app as deployed: its own process (<c>dotnet SlackApp.dll</c>, configured by environment variables) on a fresh
 /// SQLite file, listening on a loopback port, its Slack Web API calls going to <see cref="FakeSlack"/>. The workspace
 /// is seeded beforehand by an in-process host on the same database and key ring: one installation, and a workflow
-/// that DMs the account owner of every new hire.
+/// that tells of every new hire: by default a DM to the account owner, or the recipients the row asks for.
 /// </summary>
 internal sealed class AppUnderTest : IAsyncDisposable
 {
@@ -29,10 +29,10 @@ internal sealed class AppUnderTest : IAsyncDisposable
     /// <summary>The workspace's secret for signing <c>POST /signals</c>.</summary>
     public string SignalSecret { get; }
 
-    public static async Task<AppUnderTest> StartAsync(Uri slackApiBase, BenchOptions options)
+    public static async Task<AppUnderTest> StartAsync(Uri slackApiBase, BenchOptions options, WorkflowRecipients? recipients = null)
     {
         var folder = Directory.CreateTempSubdirectory("slackapp-bench-").FullName;
-        var secret = await SeedAsync(folder);
+        var secret = await SeedAsync(folder, recipients ?? new WorkflowRecipients { Roles = [AccountRole.Owner] });
         var dll = AppDll();
         var port = ChildProcess.FreePort();
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -69,7 +69,7 @@ internal sealed class AppUnderTest : IAsyncDisposable
         return new AppUnderTest(folder, process, secret);
     }
 
-    private static async Task<string> SeedAsync(string folder)
+    private static async Task<string> SeedAsync(string folder, WorkflowRecipients recipients)
     {
         using var seeder = new BenchmarkApp(folder);
         var workspace = new Workspace(TeamId);
@@ -81,7 +81,7 @@ internal sealed class AppUnderTest : IAsyncDisposable
             TeamId = TeamId,
             Name = "Account owners hear of new hires",
             SignalTypes = [SignalType.NewHire],
-            Recipients = new WorkflowRecipients { Roles = [AccountRole.Owner] },
+            Recipients = recipients,
         }, "U0ADMIN", CancellationToken.None);
         return secret;
     }

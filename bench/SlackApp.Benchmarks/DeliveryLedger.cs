@@ -4,7 +4,8 @@ namespace SlackApp.Benchmarks;
 
 /// <summary>
 /// What the fake Slack saw of one delivery run: each message it posted, by the app's delivery id (from the message
-/// metadata) and by the signal's person number (from the text), and each 429 it answered, by the limit that refused.
+/// metadata) and by the signal's person numbers (from its text and blocks: a digest carries many), and each 429 it
+/// answered, by the limit that refused.
 /// </summary>
 internal sealed class DeliveryLedger(int expected)
 {
@@ -41,7 +42,7 @@ internal sealed class DeliveryLedger(int expected)
         }
     }
 
-    public void Post(long? deliveryId, int? person)
+    public void Post(long? deliveryId, IReadOnlyCollection<int> persons)
     {
         lock (_lock)
         {
@@ -52,13 +53,17 @@ internal sealed class DeliveryLedger(int expected)
                 _byDeliveryId[id] = _byDeliveryId.GetValueOrDefault(id) + 1;
             }
 
-            if (person is not { } number)
+            if (persons.Count == 0)
             {
                 OtherMessages++;
                 return;
             }
 
-            _byPerson[number] = _byPerson.GetValueOrDefault(number) + 1;
+            foreach (var number in persons)
+            {
+                _byPerson[number] = _byPerson.GetValueOrDefault(number) + 1;
+            }
+
             if (_byPerson.Count >= expected)
             {
                 AllPosted.TrySetResult();

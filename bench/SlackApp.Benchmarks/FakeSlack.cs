@@ -101,7 +101,7 @@ internal sealed partial class FakeSlack : IAsyncDisposable
             return;
         }
 
-        ledger.Post(DeliveryId(root), Person(root));
+        ledger.Post(DeliveryId(root), Persons(root));
         await Task.Delay(PostLatency, context.RequestAborted);
         var ts = $"1700000000.{Interlocked.Increment(ref _ts):D6}";
         await JsonAsync(context, $$$"""{"ok":true,"channel":{{{JsonSerializer.Serialize(channel)}}},"ts":"{{{ts}}}","message":{"type":"message","ts":"{{{ts}}}"}}""");
@@ -135,10 +135,14 @@ internal sealed partial class FakeSlack : IAsyncDisposable
             ? id.GetInt64()
             : null;
 
-    private static int? Person(JsonElement root) =>
-        root.TryGetProperty("text", out var text) && PersonNumber().Match(text.GetString() ?? string.Empty) is { Success: true } match
-            ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)
-            : null;
+    // Every person named in the message, once: a single notification names one (in its text and again in its blocks),
+    // a digest one per line.
+    private static HashSet<int> Persons(JsonElement root)
+    {
+        var text = root.TryGetProperty("text", out var t) ? t.GetString() ?? string.Empty : string.Empty;
+        var blocks = root.TryGetProperty("blocks", out var b) ? b.GetRawText() : string.Empty;
+        return [.. PersonNumber().Matches(text + "\n" + blocks).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))];
+    }
 
     private static Task JsonAsync(HttpContext context, string json)
     {
