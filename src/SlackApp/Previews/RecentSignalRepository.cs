@@ -26,7 +26,8 @@ public sealed class RecentSignalRepository(DbConnectionFactory connections, ILog
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        // One more than the limit tells whether there were more.
+        // One more than the limit tells whether there were more. The time goes as a UTC DateTime, the way the intake
+        // wrote received_at, so SQLite's text comparison sees one format (a DateTimeOffset would carry "+00:00").
         var rows = (await connection.QueryAsync<Row>(new CommandDefinition(
             connections.Dialect.Page(
                 """
@@ -34,7 +35,7 @@ public sealed class RecentSignalRepository(DbConnectionFactory connections, ILog
                 WHERE team_id = @TeamId AND received_at >= @Since
                 ORDER BY received_at DESC, id DESC
                 """),
-            new { workspace.TeamId, Since = since, Offset = 0, Limit = limit + 1 },
+            new { workspace.TeamId, Since = since.UtcDateTime, Offset = 0, Limit = limit + 1 },
             cancellationToken: cancellationToken))).AsList();
 
         var signals = new List<PreviewSignal>(Math.Min(rows.Count, limit));

@@ -25,15 +25,24 @@ public sealed class SignalPurge(DbConnectionFactory connections)
             WHERE d.team_id = {s}.team_id AND d.signal_row_id = {s}.id AND d.status NOT IN ({Final}))
         """;
 
+    /// <summary>The oldest purgeable signals' ids, <c>@Limit</c> of them.</summary>
+    internal static string SelectSql(SqlDialect dialect) =>
+        dialect.Page($"SELECT s.id FROM signals s WHERE {Purgeable("s")} ORDER BY s.received_at, s.id");
+
+    /// <summary>Deletes the signals of <c>@Ids</c> that may still go.</summary>
+    internal static string DeleteSql => $"DELETE FROM signals WHERE id IN @Ids AND {Purgeable("signals")}";
+
     /// <summary>Deletes up to <paramref name="batchSize"/> of the oldest purgeable signals; returns how many went.</summary>
     public async Task<int> DeleteBatchAsync(DateTimeOffset cutoff, int batchSize, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(batchSize, SignalRetentionOptions.MaxBatchSize);
+        // As a UTC DateTime, the way the intake wrote received_at: on SQLite both compare as text of one format.
+        var before = cutoff.UtcDateTime;
         await using var connection = await connections.OpenAsync(cancellationToken);
         var ids = (await connection.QueryAsync<long>(new CommandDefinition(
-            connections.Dialect.Page($"SELECT s.id FROM signals s WHERE {Purgeable("s")} ORDER BY s.received_at, s.id"),
-            new { Cutoff = cutoff, Offset = 0, Limit = batchSize },
+            SelectSql(connections.Dialect),
+            new { Cutoff = before, Offset = 0, Limit = batchSize },
             cancellationToken: cancellationToken))).AsList();
         if (ids.Count == 0)
         {
@@ -42,8 +51,8 @@ public sealed class SignalPurge(DbConnectionFactory connections)
 
         // The conditions again: an item may have been planned, or a row changed, since the ids were read.
         return await connection.ExecuteAsync(new CommandDefinition(
-            $"DELETE FROM signals WHERE id IN @Ids AND {Purgeable("signals")}",
-            new { Ids = ids, Cutoff = cutoff },
+            DeleteSql,
+            new { Ids = ids, Cutoff = before },
             cancellationToken: cancellationToken));
     }
 }
