@@ -6,6 +6,7 @@ using SlackApp.Explanations;
 using SlackApp.Home;
 using SlackApp.Installations;
 using SlackApp.Notifications;
+using SlackApp.Previews;
 using SlackApp.Sandbox.Hosting;
 using SlackApp.Sandbox.Page;
 using SlackApp.Signals;
@@ -35,8 +36,10 @@ builder.Services.AddHome();
 builder.Services.AddNotifications();
 builder.Services.AddWelcome();
 builder.Services.AddExplanations();
+builder.Services.AddPreviews();
 builder.Services.AddSlackRouting(slack => slack
     .AddInstallationListeners()
+    .AddPreviewListeners()
     .AddExplanationListeners() // before the workflow listeners: their command listener takes every /usergems text
     .AddWorkflowListeners()
     .AddWelcomeListeners() // before Home's: its listener takes every app_home_opened

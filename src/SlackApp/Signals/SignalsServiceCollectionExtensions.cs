@@ -6,7 +6,7 @@ namespace SlackApp.Signals;
 public static class SignalsServiceCollectionExtensions
 {
     /// <summary>
-    /// Signal intake and the matching worker. Needs <c>AddData</c> and <c>AddInstallations</c>. The
+    /// Signal intake, the matching worker, and the purge of signals past their retention. Needs <c>AddData</c> and <c>AddInstallations</c>. The
     /// default <see cref="ISignalMatchHandler"/> only logs; registering another one (before or after) replaces it.
     /// </summary>
     public static IServiceCollection AddSignals(this IServiceCollection services)
@@ -18,6 +18,15 @@ public static class SignalsServiceCollectionExtensions
                 o => o.BatchSize > 0 && o.PollInterval > TimeSpan.Zero && o.LeaseDuration > TimeSpan.Zero && o.RetryDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.RetryDelay,
                 "Signals:Matching needs a positive BatchSize, PollInterval, LeaseDuration and RetryDelay, and MaxRetryDelay of at least RetryDelay.")
             .ValidateOnStart();
+        services.AddOptions<SignalRetentionOptions>()
+            .BindConfiguration(SignalRetentionOptions.SectionName)
+            .Validate(
+                o => o.RetentionDays >= SignalRetentionOptions.MinimumRetentionDays,
+                $"Signals:RetentionDays must be at least {SignalRetentionOptions.MinimumRetentionDays}, so a workflow preview's {SignalRetentionOptions.PreviewWindowDays} days are kept.")
+            .Validate(
+                o => o.PurgeInterval > TimeSpan.Zero && o.PurgeBatchSize is > 0 and <= SignalRetentionOptions.MaxBatchSize,
+                $"Signals needs a positive PurgeInterval and a PurgeBatchSize of 1 to {SignalRetentionOptions.MaxBatchSize}.")
+            .ValidateOnStart();
         services.TryAddSingleton<WorkflowRepository>();
         services.AddSingleton<SignalSignatureVerifier>();
         services.AddSingleton<SignalRepository>();
@@ -28,6 +37,9 @@ public static class SignalsServiceCollectionExtensions
         services.TryAddSingleton<ISignalMatchHandler, LoggingSignalMatchHandler>();
         services.AddSingleton<SignalMatchingWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<SignalMatchingWorker>());
+        services.AddSingleton<SignalPurge>();
+        services.AddSingleton<SignalRetentionWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<SignalRetentionWorker>());
         return services;
     }
 }
