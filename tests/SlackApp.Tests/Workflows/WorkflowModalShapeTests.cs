@@ -28,7 +28,7 @@ public sealed class WorkflowModalShapeTests : IDisposable
                 "# Trigger", "signal_types",
                 "# Filters", "min_seniority", "account_statuses", "departments", "title_keywords", "relationships",
                 "# Recipients", "channels", "roles", "users",
-                "# Delivery", "fallback_channel", "enabled",
+                "# Delivery", "delivery_mode", "digest_every", "daily_at", "duplicate_window", "daily_cap", "fallback_channel", "preview", "enabled",
             ],
             layout);
     }
@@ -75,14 +75,17 @@ public sealed class WorkflowModalShapeTests : IDisposable
         var filled = Json(WorkflowModal.Build(WorkflowRepositoryTests.Draft("Execs") with { Id = 7 }));
         var empty = Json(WorkflowModal.Build(null));
 
-        var initialKeys = new[] { "initial_value", "initial_option", "initial_options", "initial_conversation", "initial_conversations", "initial_users" };
+        var initialKeys = new[] { "initial_value", "initial_option", "initial_options", "initial_conversation", "initial_conversations", "initial_users", "initial_time" };
         foreach (var element in Elements(filled))
         {
             Assert.False(element["placeholder"] is not null && initialKeys.Any(k => element[k] is not null), element.ToJsonString());
         }
 
-        // Every field that can show one does so when it starts empty (the seniority select starts on "Any").
-        Assert.All(Elements(empty).Where(e => (string?)e["type"] is not ("checkboxes" or "static_select")), e => Assert.NotNull(e["placeholder"]));
+        // Every field that can show one does so when it starts empty (the seniority select starts on "Any", the delivery
+        // settings on their defaults; checkboxes and radio buttons have no placeholder).
+        var startEmpty = Elements(empty).Where(e => !initialKeys.Any(k => e[k] is not null) && (string?)e["type"] is not ("checkboxes" or "radio_buttons")).ToList();
+        Assert.Contains(startEmpty, e => (string?)e["type"] == "number_input");
+        Assert.All(startEmpty, e => Assert.NotNull(e["placeholder"]));
     }
 
     [Fact]
