@@ -73,8 +73,15 @@ internal static class SandboxElements
             case "plain_text_input":
                 state["value"] = picked is null ? Text(element, "initial_value") : First(picked) is { Length: > 0 } typed ? typed : null;
                 break;
+            case "number_input":
+                // Slack sends the number as typed, as a string: {"type":"number_input","value":"7"}.
+                state["value"] = picked is null ? Text(element, "initial_value") : First(picked) is { Length: > 0 } number ? number : null;
+                break;
             case "datepicker":
                 state["selected_date"] = picked is null ? Text(element, "initial_date") : First(picked) is { Length: > 0 } date ? date : null;
+                break;
+            case "timepicker":
+                state["selected_time"] = picked is null ? Text(element, "initial_time") : First(picked) is { Length: > 0 } time ? time : null;
                 break;
             case "static_select" or "radio_buttons" or "overflow" or "external_select":
                 state["selected_option"] = picked is null ? element["initial_option"]?.DeepClone() : Options(element, picked).FirstOrDefault();

@@ -135,7 +135,8 @@ const BlockKit = (() => {
       case "channels_select": return element.initial_channel ? [element.initial_channel] : [];
       case "multi_channels_select": return element.initial_channels || [];
       case "datepicker": return element.initial_date ? [element.initial_date] : [];
-      case "plain_text_input": return element.initial_value ? [element.initial_value] : [];
+      case "timepicker": return element.initial_time ? [element.initial_time] : [];
+      case "plain_text_input": case "number_input": return element.initial_value ? [element.initial_value] : [];
       default: return [];
     }
   }
@@ -193,6 +194,25 @@ const BlockKit = (() => {
         input.value = initial[0] || "";
         markTouched(input);
         if (dispatch) input.addEventListener("change", () => send([input.value]));
+        return input;
+      }
+      case "number_input": {
+        // The browser keeps min/max/step as hints; Slack's own bounds check on submit is the app's validation here.
+        const input = el("input", {
+          id, type: "number", ...data, inputmode: element.is_decimal_allowed ? "decimal" : "numeric", step: element.is_decimal_allowed ? "any" : "1",
+          min: element.min_value, max: element.max_value, placeholder: plain(element.placeholder), "aria-label": inInput ? null : label,
+        });
+        input.value = initial[0] || "";
+        markTouched(input);
+        if (dispatch) input.addEventListener("keydown", (e) => { if (e.key === "Enter") { e.preventDefault(); send([input.value]); } });
+        return input;
+      }
+      case "timepicker": {
+        // An <input type=time> holds "HH:mm" (24-hour) whatever the display, as Slack's selected_time does.
+        const input = el("input", { id, type: "time", ...data, "aria-label": inInput ? null : label || plain(element.placeholder) });
+        input.value = initial[0] || "";
+        markTouched(input);
+        if (dispatch) input.addEventListener("change", () => withConfirm([input.value], send));
         return input;
       }
       case "checkboxes":

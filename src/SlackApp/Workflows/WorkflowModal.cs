@@ -1,3 +1,4 @@
+using System.Globalization;
 using SlackApp.Slack.Blocks;
 using SlackApp.Slack.Payloads;
 
@@ -20,12 +21,27 @@ public static class WorkflowModal
     public const string UsersBlock = "users";
     public const string FallbackChannelBlock = "fallback_channel";
     public const string EnabledBlock = "enabled";
+    public const string DeliveryModeBlock = "delivery_mode";
+    public const string DigestEveryBlock = "digest_every";
+    public const string DailyAtBlock = "daily_at";
+    public const string DuplicateWindowBlock = "duplicate_window";
+    public const string DailyCapBlock = "daily_cap";
+
+    /// <summary>The actions block of the "Preview" button (<see cref="WorkflowActionIds.Preview"/>).</summary>
+    public const string PreviewBlock = "preview";
+
+    public const string DigestEveryOutOfBounds = "Between 5 minutes and 24 hours (5 to 1440 minutes).";
+    public const string DigestEveryMissing = "Say how often the digest goes out: between 5 minutes and 24 hours (5 to 1440 minutes).";
+    public const string DailyAtMissing = "Pick the time the daily digest goes out.";
+    public const string DuplicateWindowOutOfBounds = "Between 0 (off) and 90 days.";
+    public const string DailyCapOutOfBounds = "Between 1 and 500, or empty for no cap.";
 
     /// <summary>Each input's action_id is its block_id with this suffix.</summary>
     public const string ActionSuffix = ".value";
 
     private const string AnySeniority = "any";
     private const string EnabledValue = "enabled";
+    private const string TimeFormat = "HH:mm";
 
     /// <summary>The most characters of the comma-separated departments and title keywords.</summary>
     public const int MaxListLength = 1000;
@@ -125,6 +141,10 @@ public static class WorkflowModal
                 Placeholder = Placeholder("People", users),
             }, optional: true),
             Header("Delivery"),
+        };
+        blocks.AddRange(DeliveryInputs(workflow?.Delivery ?? WorkflowDelivery.Default));
+        blocks.AddRange(
+        [
             Input(FallbackChannelBlock, "Fallback channel", new ConversationsSelect
             {
                 ActionId = FallbackChannelBlock + ActionSuffix,
@@ -132,12 +152,14 @@ public static class WorkflowModal
                 Filter = ChannelFilter,
                 Placeholder = Placeholder("The workspace default", workflow?.FallbackChannelId),
             }, optional: true, hint: "Where a role's DM goes when its person is not in Slack."),
+            // After every delivery input, so a preview reflects the whole form; the button's handler reads the view state.
+            new ActionsBlock([new Button(new PlainText("Preview")) { ActionId = WorkflowActionIds.Preview }]) { BlockId = PreviewBlock },
             Input(EnabledBlock, "State", new Checkboxes([enabledOption])
             {
                 ActionId = EnabledBlock + ActionSuffix,
                 InitialOptions = workflow is { Enabled: false } ? null : [enabledOption],
             }, optional: true),
-        };
+        ]);
 
         return new ModalView(new PlainText(workflow is null ? "New workflow" : "Edit workflow"))
         {
@@ -186,7 +208,140 @@ public static class WorkflowModal
                 UserIds = state.GetUsers(UsersBlock, UsersBlock + ActionSuffix).Distinct(StringComparer.Ordinal).ToList(),
             },
             FallbackChannelId = state.GetConversation(FallbackChannelBlock, FallbackChannelBlock + ActionSuffix),
+            Delivery = ReadDelivery(state).Delivery,
         };
+    }
+
+    /// <summary>
+    /// The delivery inputs: the mode, then the settings of each mode, then those that apply to all. Block Kit cannot
+    /// show an input only for one choice (short of rebuilding the view on every change), so every setting is always
+    /// shown, pre-filled, and optional; the submission asks only for what the chosen mode needs.
+    /// </summary>
+    private static IEnumerable<Block> DeliveryInputs(WorkflowDelivery delivery)
+    {
+        var modeOptions = new List<Option>
+        {
+            Choice("Instant", DeliveryModeNames.Instant, "Each notification as its signal arrives."),
+            Choice("Digest every…", DeliveryModeNames.Digest, "Collected, and sent together at the interval below."),
+            Choice("Daily digest at…", DeliveryModeNames.DailyDigest, "Collected, and sent together once a day at the time below."),
+        };
+        var cap = delivery.DailyCap?.ToString(CultureInfo.InvariantCulture);
+        yield return Input(DeliveryModeBlock, "Send", new RadioButtons(modeOptions)
+        {
+            ActionId = DeliveryModeBlock + ActionSuffix,
+            InitialOption = modeOptions.Single(o => o.Value == DeliveryModeNames.Wire(delivery.Mode)),
+        });
+
+        // A number of minutes rather than a select of set intervals: the stored interval is any whole number of minutes
+        // from 5 to 1440, and a select would have no option to show (and silently change) one that is not on its list;
+        // Slack also enforces min and max in the form itself.
+        yield return Input(DigestEveryBlock, "Digest every (minutes)", new NumberInput
+        {
+            ActionId = DigestEveryBlock + ActionSuffix,
+            IsDecimalAllowed = false,
+            MinValue = Minutes(WorkflowDelivery.MinDigestEvery),
+            MaxValue = Minutes(WorkflowDelivery.MaxDigestEvery),
+            InitialValue = Minutes(delivery.DigestEvery),
+        }, optional: true, hint: "For \"Digest every…\": e.g. 60 for hourly, 1440 for once a day.");
+        yield return Input(DailyAtBlock, "Daily digest at", new TimePicker
+        {
+            ActionId = DailyAtBlock + ActionSuffix,
+            InitialTime = delivery.DailyAt.ToString(TimeFormat, CultureInfo.InvariantCulture),
+        }, optional: true, hint: "For \"Daily digest at…\": in each person's own time zone; channels follow the workspace's.");
+        yield return Input(DuplicateWindowBlock, "Skip repeats for (days)", new NumberInput
+        {
+            ActionId = DuplicateWindowBlock + ActionSuffix,
+            IsDecimalAllowed = false,
+            MinValue = "0",
+            MaxValue = ((int)WorkflowDelivery.MaxDuplicateWindow.TotalDays).ToString(CultureInfo.InvariantCulture),
+            InitialValue = ((int)(delivery.DuplicateWindow?.TotalDays ?? 0)).ToString(CultureInfo.InvariantCulture),
+        }, optional: true, hint: "The same person at the same account is not sent to the same recipient again within this many days. 0 or empty: repeats allowed.");
+        yield return Input(DailyCapBlock, "Daily cap per recipient", new NumberInput
+        {
+            ActionId = DailyCapBlock + ActionSuffix,
+            IsDecimalAllowed = false,
+            MinValue = "1",
+            MaxValue = WorkflowDelivery.MaxDailyCap.ToString(CultureInfo.InvariantCulture),
+            InitialValue = cap,
+            Placeholder = Placeholder("No cap", cap),
+        }, optional: true, hint: "At most this many notifications a day to each recipient; the rest wait for the next digest. Empty: no cap.");
+    }
+
+    /// <summary>
+    /// The delivery inputs read back (mirroring <see cref="DeliveryInputs"/>), with every problem keyed by its block_id.
+    /// A refused value reads as its default, so <see cref="Read"/> still yields a usable draft (e.g. for a preview).
+    /// Parsing and refusing are one step: a missing time or an unreadable number cannot be told apart once read.
+    /// </summary>
+    public static WorkflowDeliveryPick ReadDelivery(ViewState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var defaults = WorkflowDelivery.Default;
+        var problems = new Dictionary<string, string>(StringComparer.Ordinal);
+        var mode = DeliveryModeNames.TryParse(state.GetSelectedOption(DeliveryModeBlock, DeliveryModeBlock + ActionSuffix)?.Value, out var picked) ? picked : defaults.Mode;
+
+        // The interval and the time matter only in their own mode, so only then are they required; a value that is
+        // there is checked whatever the mode, as Slack itself would refuse it against min_value and max_value.
+        var digestEvery = defaults.DigestEvery;
+        switch (Number(state.GetText(DigestEveryBlock, DigestEveryBlock + ActionSuffix)))
+        {
+            case (true, _) when mode == DeliveryMode.Digest:
+                problems[DigestEveryBlock] = DigestEveryMissing;
+                break;
+            // Compared as numbers first: a forged huge number would overflow a TimeSpan.
+            case (false, { } minutes) when minutes >= (int)WorkflowDelivery.MinDigestEvery.TotalMinutes && minutes <= (int)WorkflowDelivery.MaxDigestEvery.TotalMinutes:
+                digestEvery = TimeSpan.FromMinutes(minutes);
+                break;
+            case (false, _):
+                problems[DigestEveryBlock] = DigestEveryOutOfBounds;
+                break;
+        }
+
+        var dailyAt = state.GetTime(DailyAtBlock, DailyAtBlock + ActionSuffix);
+        if (dailyAt is null && mode == DeliveryMode.DailyDigest)
+        {
+            problems[DailyAtBlock] = DailyAtMissing;
+        }
+
+        TimeSpan? duplicateWindow = defaults.DuplicateWindow;
+        var duplicateWindowInput = state.Get(DuplicateWindowBlock, DuplicateWindowBlock + ActionSuffix);
+        switch (Number(duplicateWindowInput?.Value))
+        {
+            // Empty is off only where the form had the field: one without it keeps the default week.
+            case (true, _) when duplicateWindowInput is null:
+                break;
+            case (true, _) or (false, 0):
+                duplicateWindow = null;
+                break;
+            case (false, { } days) when days > 0 && days <= (int)WorkflowDelivery.MaxDuplicateWindow.TotalDays:
+                duplicateWindow = TimeSpan.FromDays(days);
+                break;
+            default:
+                problems[DuplicateWindowBlock] = DuplicateWindowOutOfBounds;
+                break;
+        }
+
+        int? dailyCap = null;
+        switch (Number(state.GetText(DailyCapBlock, DailyCapBlock + ActionSuffix)))
+        {
+            case (true, _):
+                break;
+            case (false, { } count) when count is >= 1 and <= WorkflowDelivery.MaxDailyCap:
+                dailyCap = count;
+                break;
+            default:
+                problems[DailyCapBlock] = DailyCapOutOfBounds;
+                break;
+        }
+
+        var delivery = new WorkflowDelivery
+        {
+            Mode = mode,
+            DigestEvery = digestEvery,
+            DailyAt = dailyAt ?? defaults.DailyAt,
+            DuplicateWindow = duplicateWindow,
+            DailyCap = dailyCap,
+        };
+        return new WorkflowDeliveryPick(delivery, problems);
     }
 
     /// <summary>"Sales, Marketing" as its trimmed, distinct, non-empty parts.</summary>
@@ -213,7 +368,19 @@ public static class WorkflowModal
     private static PlainText? Placeholder(string text, object? initial) =>
         initial is null || initial is string { Length: 0 } ? new PlainText(text) : null;
 
-    private static Option Choice(string label, string value) => new(new PlainText(label), value);
+    private static Option Choice(string label, string value, string? description = null) =>
+        new(new PlainText(label), value) { Description = description is null ? null : new PlainText(description) };
+
+    private static string Minutes(TimeSpan span) => ((int)span.TotalMinutes).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A number_input's text: (true, null) when empty; (false, n) for a whole number; (false, null) for anything else,
+    /// which Slack's form would not send (decimals are not allowed) but a forged payload might.
+    /// </summary>
+    private static (bool Empty, int? Value) Number(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? (true, null)
+        : int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? (false, number)
+        : (false, null);
 
     // Slack wants initial options to be the very option objects of the element, and no empty lists.
     private static List<Option>? Initial(IReadOnlyList<Option> options, IEnumerable<string>? values)
@@ -227,3 +394,6 @@ public static class WorkflowModal
 
     private static string? Join(IReadOnlyList<string> values) => values.Count == 0 ? null : string.Join(", ", values);
 }
+
+/// <summary>The delivery settings read from the workflow modal, and the problems to show keyed by block_id (empty when none).</summary>
+public sealed record WorkflowDeliveryPick(WorkflowDelivery Delivery, IReadOnlyDictionary<string, string> Problems);

@@ -38,7 +38,20 @@ public sealed class WorkflowSubmission(WorkflowRepository workflows, IWorkflowCh
         }
 
         var draft = WorkflowModal.Read(request.State, workspace.TeamId);
+        if (existing is not null && request.State.Get(WorkflowModal.DeliveryModeBlock, WorkflowModal.DeliveryModeBlock + WorkflowModal.ActionSuffix) is null)
+        {
+            // A form opened before it had delivery inputs says nothing about delivery: the edit keeps what was saved.
+            draft = draft with { Delivery = existing.Delivery };
+        }
+
         var errors = await ValidateAsync(workspace, draft, existing, context.Client, metadata.Origin, cancellationToken);
+        foreach (var (block, problem) in WorkflowModal.ReadDelivery(request.State).Problems)
+        {
+            // Delivery values are refused as they are read (a missing time or an unreadable number leaves no trace in
+            // the draft), so their problems come from the form itself.
+            errors.TryAdd(block, problem);
+        }
+
         if (errors.Count > 0)
         {
             request.AckWithErrors(errors);

@@ -1,10 +1,11 @@
+using System.Globalization;
 using SlackApp.SlackUx;
 
 namespace SlackApp.Workflows;
 
 /// <summary>
 /// A workflow in one line of mrkdwn, e.g. "New hire, Promotion · Director+ · Closed Lost, Customer → DM
-/// account owner, &lt;#C123&gt;": trigger, filters, then recipients.
+/// account owner, &lt;#C123&gt;": trigger, filters, then recipients, then how it is sent when not the default.
 /// </summary>
 public static class WorkflowSummary
 {
@@ -38,7 +39,64 @@ public static class WorkflowSummary
             parts.Add("title has " + string.Join(" or ", filters.TitleKeywords.Select(k => $"\"{UntrustedText.Mrkdwn(k)}\"")));
         }
 
-        return $"{string.Join(" · ", parts)} → {Recipients(workflow.Recipients)}";
+        var line = $"{string.Join(" · ", parts)} → {Recipients(workflow.Recipients)}";
+        var delivery = Delivery(workflow.Delivery);
+        return delivery.Count == 0 ? line : $"{line} · {string.Join(" · ", delivery)}";
+    }
+
+    /// <summary>
+    /// How it is sent, where that differs from the defaults (instant, repeats skipped for 7 days, no cap): e.g.
+    /// "digest every 2 h", "daily digest at 09:00", "at most 20 a day per recipient", "repeats allowed". Empty for the
+    /// defaults, so most lines stay as short as before.
+    /// </summary>
+    public static IReadOnlyList<string> Delivery(WorkflowDelivery delivery)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var defaults = WorkflowDelivery.Default;
+        var parts = new List<string>();
+        switch (delivery.Mode)
+        {
+            case DeliveryMode.Digest:
+                parts.Add("digest every " + Interval(delivery.DigestEvery));
+                break;
+            case DeliveryMode.DailyDigest:
+                parts.Add("daily digest at " + delivery.DailyAt.ToString("HH:mm", CultureInfo.InvariantCulture));
+                break;
+        }
+
+        if (delivery.DailyCap is { } cap)
+        {
+            parts.Add($"at most {cap.ToString(CultureInfo.InvariantCulture)} a day per recipient");
+        }
+
+        if (delivery.DuplicateWindow is not { } window)
+        {
+            parts.Add("repeats allowed");
+        }
+        else if (window != defaults.DuplicateWindow)
+        {
+            parts.Add($"no repeats within {Days(window)}");
+        }
+
+        return parts;
+    }
+
+    private static string Interval(TimeSpan every)
+    {
+        var minutes = (int)every.TotalMinutes;
+        var (hours, rest) = (minutes / 60, minutes % 60);
+        return (hours, rest) switch
+        {
+            (0, _) => $"{rest.ToString(CultureInfo.InvariantCulture)} min",
+            (_, 0) => $"{hours.ToString(CultureInfo.InvariantCulture)} h",
+            _ => $"{hours.ToString(CultureInfo.InvariantCulture)} h {rest.ToString(CultureInfo.InvariantCulture)} min",
+        };
+    }
+
+    private static string Days(TimeSpan window)
+    {
+        var days = (int)window.TotalDays;
+        return days == 1 ? "1 day" : $"{days.ToString(CultureInfo.InvariantCulture)} days";
     }
 
     /// <summary>"DM account owner, CSM, &lt;@U1&gt;, &lt;#C1&gt;" — or "nobody" when the workflow lists no recipient.</summary>

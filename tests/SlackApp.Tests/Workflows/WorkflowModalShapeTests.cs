@@ -28,7 +28,7 @@ public sealed class WorkflowModalShapeTests : IDisposable
                 "# Trigger", "signal_types",
                 "# Filters", "min_seniority", "account_statuses", "departments", "title_keywords", "relationships",
                 "# Recipients", "channels", "roles", "users",
-                "# Delivery", "fallback_channel", "enabled",
+                "# Delivery", "delivery_mode", "digest_every", "daily_at", "duplicate_window", "daily_cap", "fallback_channel", "preview", "enabled",
             ],
             layout);
     }
@@ -75,26 +75,30 @@ public sealed class WorkflowModalShapeTests : IDisposable
         var filled = Json(WorkflowModal.Build(WorkflowRepositoryTests.Draft("Execs") with { Id = 7 }));
         var empty = Json(WorkflowModal.Build(null));
 
-        var initialKeys = new[] { "initial_value", "initial_option", "initial_options", "initial_conversation", "initial_conversations", "initial_users" };
+        var initialKeys = new[] { "initial_value", "initial_option", "initial_options", "initial_conversation", "initial_conversations", "initial_users", "initial_time" };
         foreach (var element in Elements(filled))
         {
             Assert.False(element["placeholder"] is not null && initialKeys.Any(k => element[k] is not null), element.ToJsonString());
         }
 
-        // Every field that can show one does so when it starts empty (the seniority select starts on "Any").
-        Assert.All(Elements(empty).Where(e => (string?)e["type"] is not ("checkboxes" or "static_select")), e => Assert.NotNull(e["placeholder"]));
+        // Every field that can show one does so when it starts empty (the seniority select starts on "Any", the delivery
+        // settings on their defaults; checkboxes and radio buttons have no placeholder).
+        var startEmpty = Elements(empty).Where(e => !initialKeys.Any(k => e[k] is not null) && (string?)e["type"] is not ("checkboxes" or "radio_buttons")).ToList();
+        Assert.Contains(startEmpty, e => (string?)e["type"] == "number_input");
+        Assert.All(startEmpty, e => Assert.NotNull(e["placeholder"]));
     }
 
     [Fact]
     public void Every_text_input_of_the_workflow_and_settings_modals_has_a_length_limit()
     {
-        var inputs = Elements(Json(WorkflowModal.Build(null)))
-            .Concat(Elements(Json(SettingsModal.Build(new WorkspaceSettings(), [], isAdmin: true))))
-            .Where(e => (string?)e["type"] == "plain_text_input")
-            .ToList();
+        var workflow = TextInputs(Json(WorkflowModal.Build(null)));
+        var settings = TextInputs(Json(SettingsModal.Build(new WorkspaceSettings(), [], isAdmin: true)));
 
-        Assert.Equal(4, inputs.Count);
-        Assert.All(inputs, input => Assert.InRange((int?)input["max_length"] ?? 0, 1, 1000));
+        // Named per modal, not a total across both: a text input added to either fails here by name (so its limit is
+        // decided), and a walk that found nothing cannot pass.
+        Assert.Equal([WorkflowModal.NameBlock, WorkflowModal.DepartmentsBlock, WorkflowModal.TitleKeywordsBlock], workflow.Select(i => i.Key));
+        Assert.Equal([SettingsModal.SalesforceBlock, SettingsModal.TimeZoneBlock], settings.Select(i => i.Key));
+        Assert.All(workflow.Concat(settings), input => Assert.True((int?)input.Value["max_length"] is >= 1 and <= 1000, $"{input.Key} has no length limit of 1..1000"));
     }
 
     [Fact]
@@ -153,6 +157,13 @@ public sealed class WorkflowModalShapeTests : IDisposable
 
     private static JsonObject Element(JsonObject modal, string blockId) =>
         modal["blocks"]!.AsArray().OfType<JsonObject>().Single(b => (string?)b["block_id"] == blockId)["element"]!.AsObject();
+
+    /// <summary>The plain_text_input elements of <paramref name="modal"/>'s input blocks, by block_id in modal order.</summary>
+    private static List<KeyValuePair<string, JsonObject>> TextInputs(JsonObject modal) =>
+        modal["blocks"]!.AsArray().OfType<JsonObject>()
+            .Where(b => (string?)b["type"] == "input" && (string?)b["element"]?["type"] == "plain_text_input")
+            .Select(b => KeyValuePair.Create((string)b["block_id"]!, b["element"]!.AsObject()))
+            .ToList();
 
     private static IEnumerable<JsonObject> Elements(JsonObject modal) =>
         modal["blocks"]!.AsArray().OfType<JsonObject>().Select(b => b["element"]).OfType<JsonObject>();

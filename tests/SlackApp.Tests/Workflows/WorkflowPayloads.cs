@@ -104,6 +104,12 @@ internal static class WorkflowPayloads
     // View state values, as Slack puts them in view.state.values[block_id][action_id].
     public static JsonObject Text(string? value) => new() { ["type"] = "plain_text_input", ["value"] = value };
 
+    public static JsonObject NumberValue(string? value) => new() { ["type"] = "number_input", ["value"] = value };
+
+    public static JsonObject SelectedTime(string? time) => new() { ["type"] = "timepicker", ["selected_time"] = time };
+
+    public static JsonObject Radio(string value) => new() { ["type"] = "radio_buttons", ["selected_option"] = Option(value) };
+
     public static JsonObject Select(string value) => new() { ["type"] = "static_select", ["selected_option"] = Option(value) };
 
     public static JsonObject MultiSelect(params string[] values) => new() { ["type"] = "multi_static_select", ["selected_options"] = new JsonArray([.. values.Select(v => (JsonNode)Option(v))]) };

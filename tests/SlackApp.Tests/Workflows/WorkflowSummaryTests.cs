@@ -54,6 +54,48 @@ public sealed class WorkflowSummaryTests
     }
 
     [Fact]
+    public void A_digest_and_a_cap_follow_the_recipients()
+    {
+        var workflow = WorkflowApp.Draft("x") with
+        {
+            SignalTypes = [SignalType.JobChange],
+            Filters = new WorkflowFilters(),
+            Recipients = new WorkflowRecipients { ChannelIds = ["C1"] },
+            Delivery = new WorkflowDelivery { Mode = DeliveryMode.Digest, DigestEvery = TimeSpan.FromHours(2), DailyCap = 20 },
+        };
+
+        Assert.Equal("Job change → <#C1> · digest every 2 h · at most 20 a day per recipient", WorkflowSummary.Line(workflow));
+    }
+
+    [Theory]
+    [InlineData(DeliveryMode.Digest, 90, "digest every 1 h 30 min")]
+    [InlineData(DeliveryMode.Digest, 15, "digest every 15 min")]
+    [InlineData(DeliveryMode.Digest, 1440, "digest every 24 h")]
+    [InlineData(DeliveryMode.DailyDigest, 60, "daily digest at 09:00")]
+    public void Names_the_digest(DeliveryMode mode, int everyMinutes, string expected)
+    {
+        var delivery = new WorkflowDelivery { Mode = mode, DigestEvery = TimeSpan.FromMinutes(everyMinutes) };
+
+        Assert.Equal([expected], WorkflowSummary.Delivery(delivery));
+    }
+
+    [Fact]
+    public void Says_repeats_allowed_when_the_duplicate_window_is_off_and_names_a_window_other_than_a_week()
+    {
+        Assert.Equal(["repeats allowed"], WorkflowSummary.Delivery(new WorkflowDelivery { DuplicateWindow = null }));
+        Assert.Equal(["no repeats within 30 days"], WorkflowSummary.Delivery(new WorkflowDelivery { DuplicateWindow = TimeSpan.FromDays(30) }));
+    }
+
+    [Fact]
+    public void Default_delivery_adds_nothing()
+    {
+        var workflow = WorkflowApp.Draft("x") with { SignalTypes = [SignalType.JobChange], Filters = new WorkflowFilters(), Recipients = new WorkflowRecipients { ChannelIds = ["C1"] } };
+
+        Assert.Empty(WorkflowSummary.Delivery(WorkflowDelivery.Default));
+        Assert.Equal("Job change → <#C1>", WorkflowSummary.Line(workflow));
+    }
+
+    [Fact]
     public void A_workflow_without_recipients_says_nobody()
     {
         Assert.Equal("nobody", WorkflowSummary.Recipients(new WorkflowRecipients()));
