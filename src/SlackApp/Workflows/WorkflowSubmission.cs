@@ -10,9 +10,10 @@ namespace SlackApp.Workflows;
 /// Saves a submitted workflow modal: re-checks the workflow id and version against the request's workspace (never
 /// trusting <c>private_metadata</c>; rights were checked by the guard), validates every field, and answers errors
 /// on the exact input blocks. After a save the person is told (<see cref="WorkflowSavedNotice"/>) and the
-/// <see cref="IWorkflowChangeObserver"/> is told.
+/// <see cref="IWorkflowChangeObserver"/> is told; when its delivery settings changed, the
+/// <see cref="IWorkflowDeliveryObserver"/> too.
 /// </summary>
-public sealed class WorkflowSubmission(WorkflowRepository workflows, IWorkflowChangeObserver observer, TimeProvider clock) : ISlackHandler<SlackViewSubmissionRequest>
+public sealed class WorkflowSubmission(WorkflowRepository workflows, IWorkflowChangeObserver observer, IWorkflowDeliveryObserver deliveryObserver, TimeProvider clock) : ISlackHandler<SlackViewSubmissionRequest>
 {
     public const string VersionConflict =
         "Someone else saved this workflow after you opened it; nothing was overwritten. Close this form and open the workflow again to see their changes.";
@@ -80,6 +81,12 @@ public sealed class WorkflowSubmission(WorkflowRepository workflows, IWorkflowCh
                 if (metadata.Origin is { } channel)
                 {
                     await WorkflowSavedNotice.PostAsync(context, channel, text, cancellationToken);
+                }
+
+                if (existing is not null && existing.Delivery != result.Workflow.Delivery)
+                {
+                    // Items the workflow holds (a digest's, or instant ones still waiting) follow the new settings.
+                    await deliveryObserver.DeliveryChangedAsync(workspace, result.Workflow, cancellationToken);
                 }
 
                 await observer.WorkflowsChangedAsync(context, cancellationToken);

@@ -6,8 +6,8 @@ public static class WorkflowsServiceCollectionExtensions
 {
     /// <summary>
     /// Workflow storage, permissions and the verbs behind the command, modal and buttons. Needs <c>AddData</c>,
-    /// <c>AddInstallations</c>, and implementations of <see cref="ITestNotificationSender"/> (Notifications) and
-    /// <see cref="IWorkflowChangeObserver"/> (Home).
+    /// <c>AddInstallations</c>, and implementations of <see cref="ITestNotificationSender"/> and
+    /// <see cref="IWorkflowDeliveryObserver"/> (Notifications) and <see cref="IWorkflowChangeObserver"/> (Home).
     /// </summary>
     public static IServiceCollection AddWorkflows(this IServiceCollection services)
     {

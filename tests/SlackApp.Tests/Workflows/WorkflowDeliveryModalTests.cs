@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json.Nodes;
 using SlackApp.Slack.Json;
 using SlackApp.Slack.Payloads;
@@ -173,6 +174,38 @@ public sealed class WorkflowDeliveryModalTests : IDisposable
         var stored = await _app.Workflows.GetAsync(WorkflowApp.Acme, workflow.Id, _ct);
         Assert.Equal("Execs renamed", stored!.Name);
         Assert.Equal(delivery, stored.Delivery);
+    }
+
+    [Fact]
+    public async Task A_saved_change_of_delivery_is_passed_on_for_the_waiting_items_and_an_unchanged_one_is_not()
+    {
+        var observer = new RecordingDeliveryObserver();
+        using var app = new WorkflowApp(f => f.WithServices(s => s.AddSingleton<IWorkflowDeliveryObserver>(observer)));
+        var workflow = await app.SeedAsync(WorkflowApp.Draft("Execs") with { Delivery = new WorkflowDelivery { Mode = DeliveryMode.DailyDigest } });
+
+        await app.SendAsync(SlackRequests.SlashCommand($"workflow edit #{workflow.Id}"));
+        var unchanged = DeliveryForm("Execs", DeliveryModeNames.DailyDigest);
+        Assert.Equal(string.Empty, await app.SendAsync(Submission(app.LastView("views.open"), unchanged)));
+        Assert.Empty(observer.Changed);
+
+        await app.SendAsync(SlackRequests.SlashCommand($"workflow edit #{workflow.Id}"));
+        Assert.Equal(string.Empty, await app.SendAsync(Submission(app.LastView("views.open"), DeliveryForm("Execs", DeliveryModeNames.Instant))));
+
+        var (workspace, saved) = Assert.Single(observer.Changed);
+        Assert.Equal(WorkflowApp.Acme, workspace);
+        Assert.Equal(workflow.Id, saved.Id);
+        Assert.Equal(DeliveryMode.Instant, saved.Delivery.Mode);
+    }
+
+    private sealed class RecordingDeliveryObserver : IWorkflowDeliveryObserver
+    {
+        public List<(SlackApp.Installations.Workspace Workspace, Workflow Saved)> Changed { get; } = [];
+
+        public Task DeliveryChangedAsync(SlackApp.Installations.Workspace workspace, Workflow saved, CancellationToken cancellationToken)
+        {
+            Changed.Add((workspace, saved));
+            return Task.CompletedTask;
+        }
     }
 
     private static JsonObject DeliveryForm(string name, string mode)
