@@ -48,7 +48,7 @@ public static class PreviewView
 
         var blocks = new List<Block>
         {
-            Section($"*Last {Days} days* ({period}): {Name(draft)} would have matched *{Count(result.Matched, "signal")}* of {Count(result.SignalsConsidered, "signal")} received."),
+            Section($"*Last {Days} days* ({period}): {Name(draft)} would have matched *{Count(result.Matched, "signal")}* of the {result.SignalsConsidered.ToString("N0", CultureInfo.InvariantCulture)} received."),
         };
 
         if (result.Matched > 0)

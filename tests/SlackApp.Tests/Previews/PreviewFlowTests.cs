@@ -124,7 +124,7 @@ public sealed class PreviewFlowTests : IDisposable
         var update = _app.Slack.Calls[1];
         Assert.Equal((PushedViewId, PushedHash), (update.Field("view_id"), update.Field("hash")));
         var counts = Json(update.Body["view"]!);
-        Assert.Contains("would have matched *2 signals* of 3 signals received", counts, StringComparison.Ordinal);
+        Assert.Contains("would have matched *2 signals* of the 3 received", counts, StringComparison.Ordinal);
         Assert.Contains("about *2 Slack messages* sent as signals arrive", counts, StringComparison.Ordinal);
         Assert.Contains("<#C0ALERTS>", counts, StringComparison.Ordinal);
         Assert.Contains("Bo Diaz", counts, StringComparison.Ordinal);

@@ -65,7 +65,7 @@ public sealed class PreviewViewTests
 
         Assert.Empty(BlockKitValidator.Validate(view));
         var json = Json(view);
-        Assert.Contains("*3 signals* of 40 signals received", json, StringComparison.Ordinal);
+        Assert.Contains("*3 signals* of the 40 received", json, StringComparison.Ordinal);
         Assert.Contains("about *3 Slack messages* sent as signals arrive", json, StringComparison.Ordinal);
         Assert.Contains("beyond the daily cap of 2", json, StringComparison.Ordinal);
         Assert.Contains("DM account owner, <#C1>", json, StringComparison.Ordinal);
