@@ -23,16 +23,9 @@ public sealed class DigestAndPreviewFlowTests(SandboxBrowser sandbox) : IClassFi
         await modal.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(modal).ToBeHiddenAsync();
 
-        string[] samples = ["New executive at a Closed Lost account", "Director+ promoted at a Customer account", "Past champion joined a target account"];
-        foreach (var sample in samples)
-        {
-            await page.GetByRole(AriaRole.Button, new() { Name = "Send a signal" }).ClickAsync();
-            await page.GetByLabel("Sample signal").SelectOptionAsync(new SelectOptionValue { Label = sample });
-            await page.GetByRole(AriaRole.Button, new() { Name = "Send signal" }).ClickAsync();
-            await Expect(page.GetByRole(AriaRole.Status, new() { Name = "Signal response" })).ToContainTextAsync("202 Accepted");
-        }
+        var sent = await NotificationBurstTests.SendEverySampleAsync(page);
 
-        await WaitUntilHeldAsync(samples.Length);
+        await WaitUntilHeldAsync(sent);
         await DigestTimeComesAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "#ae-alerts" }).ClickAsync();

@@ -17,14 +17,7 @@ public sealed class NotificationBurstTests(SandboxBrowser sandbox) : IClassFixtu
         await modal.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(modal).ToBeHiddenAsync();
 
-        string[] samples = ["New executive at a Closed Lost account", "Director+ promoted at a Customer account", "Past champion joined a target account"];
-        foreach (var sample in samples)
-        {
-            await page.GetByRole(AriaRole.Button, new() { Name = "Send a signal" }).ClickAsync();
-            await page.GetByLabel("Sample signal").SelectOptionAsync(new SelectOptionValue { Label = sample });
-            await page.GetByRole(AriaRole.Button, new() { Name = "Send signal" }).ClickAsync();
-            await Expect(page.GetByRole(AriaRole.Status, new() { Name = "Signal response" })).ToContainTextAsync("202 Accepted");
-        }
+        await SendEverySampleAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "#ae-alerts" }).ClickAsync();
         var posts = page.GetByRole(AriaRole.Article, new() { Name = "Message from UserGems" });
@@ -44,5 +37,20 @@ public sealed class NotificationBurstTests(SandboxBrowser sandbox) : IClassFixtu
         // Tall enough for the three messages whole.
         await page.SetViewportSizeAsync(1280, 1200);
         await Screenshots.SaveAsync(page, "notification-burst", page.GetByRole(AriaRole.Log, new() { Name = "Messages" }));
+    }
+
+    /// <summary>The sandbox's three sample signals (one per signal type, at three accounts), sent from its panel and accepted.</summary>
+    internal static async Task<int> SendEverySampleAsync(IPage page)
+    {
+        string[] samples = ["New executive at a Closed Lost account", "Director+ promoted at a Customer account", "Past champion joined a target account"];
+        foreach (var sample in samples)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Send a signal" }).ClickAsync();
+            await page.GetByLabel("Sample signal").SelectOptionAsync(new SelectOptionValue { Label = sample });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Send signal" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status, new() { Name = "Signal response" })).ToContainTextAsync("202 Accepted");
+        }
+
+        return samples.Length;
     }
 }
