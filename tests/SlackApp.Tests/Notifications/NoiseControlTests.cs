@@ -138,6 +138,32 @@ public sealed class NoiseControlTests
     }
 
     [Fact]
+    public async Task A_daily_digest_reaches_each_DM_reader_at_its_time_in_their_zone_and_one_without_tz_in_the_workspaces()
+    {
+        await using var app = new NotificationsApp(start: Start, hostedDelivery: false);
+        await app.InstallAsync();
+        var settings = app.Service<SlackApp.Installations.WorkspaceSettingsRepository>();
+        var current = await settings.GetAsync(NotificationsApp.Acme, NotificationsApp.Ct);
+        await settings.SaveAsync(NotificationsApp.Acme, current with { TimeZone = "America/New_York" }, "U0ADMIN", NotificationsApp.Ct);
+        app.Slack.Users["U0BER"] = new FakeUser("U0BER", "ber@vendor.example", false, "Berlin") { Tz = "Europe/Berlin" };
+        app.Slack.Users["U0NOTZ"] = new FakeUser("U0NOTZ", "notz@vendor.example", false, "No zone");
+        await app.WorkflowAsync("Execs", new WorkflowRecipients { UserIds = ["U0BER", "U0NOTZ"] }, delivery: new WorkflowDelivery { Mode = DeliveryMode.DailyDigest, DailyAt = new TimeOnly(9, 0) });
+
+        await PlannedOutbox.PlanAsync(app, [Person("sig_1")]);
+
+        var items = (await app.DeliveriesAsync()).ToDictionary(d => d.RecipientId);
+        // 10:07 UTC is 11:07 in Berlin: 09:00 there has passed, so tomorrow's (08:00 UTC).
+        Assert.Equal(new DateTimeOffset(2026, 12, 2, 8, 0, 0, TimeSpan.Zero), items["U0BER"].NextAttemptAt);
+        // Slack gives no zone for this reader: the workspace's, where 10:07 UTC is 05:07, so today's 09:00 (14:00 UTC).
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 14, 0, 0, TimeSpan.Zero), items["U0NOTZ"].NextAttemptAt);
+
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 14, 0, 0, TimeSpan.Zero));
+        await app.DeliverAsync();
+        Assert.Single(app.Posts("U0NOTZ"));
+        Assert.Empty(app.Posts("U0BER"));
+    }
+
+    [Fact]
     public async Task Channels_are_not_held_by_the_workspaces_quiet_hours_unless_it_says_so()
     {
         await using var app = await AppAsync(WorkflowDelivery.Default);
