@@ -96,6 +96,11 @@ public static class DigestComposer
             facts.Add($":warning: {note}");
         }
 
+        if (item.Claim is { } claim)
+        {
+            facts.Add($":raising_hand: claimed by <@{claim.UserId}>");
+        }
+
         if (item.Acknowledgement is { } ack)
         {
             facts.Add($":white_check_mark: <@{ack.UserId}>");
@@ -111,6 +116,13 @@ public static class DigestComposer
         if (item.Acknowledgement is null)
         {
             options.Add(Choice("Acknowledge", new DigestItemChoice(NotificationActions.Acknowledge, item.DeliveryId), url: null));
+        }
+
+        if (item.IsClaimable)
+        {
+            options.Add(item.Claim is null
+                ? Choice("Claim", new DigestItemChoice(NotificationActions.Claim, item.DeliveryId), url: null)
+                : Choice("Release", new DigestItemChoice(NotificationActions.Release, item.DeliveryId), url: null));
         }
 
         if (NotificationComposer.SalesforceUrl(item.SalesforceBaseUrl, item.Signal.Account.SalesforceId) is { Length: <= BlockKitLimits.OptionUrl } salesforce)

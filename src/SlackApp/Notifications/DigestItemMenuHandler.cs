@@ -3,8 +3,8 @@ using SlackApp.Slack.Routing;
 
 namespace SlackApp.Notifications;
 
-/// <summary>A digest line's "…" menu: Acknowledge that item, or a link (opened by the browser; the click is recorded).</summary>
-public sealed class DigestItemMenuHandler(NotificationAcknowledgements acknowledgements) : ISlackHandler<SlackActionRequest>
+/// <summary>A digest line's "…" menu: Acknowledge, Claim or Release that item, or a link (opened by the browser; the click is recorded).</summary>
+public sealed class DigestItemMenuHandler(NotificationAcknowledgements acknowledgements, NotificationClaims claims) : ISlackHandler<SlackActionRequest>
 {
     public async Task HandleAsync(SlackActionRequest request, CancellationToken cancellationToken)
     {
@@ -15,6 +15,12 @@ public sealed class DigestItemMenuHandler(NotificationAcknowledgements acknowled
         {
             case NotificationActions.Acknowledge:
                 await acknowledgements.AcknowledgeAsync(request, choice.ItemId, cancellationToken);
+                break;
+            case NotificationActions.Claim:
+                await claims.ClaimAsync(request, choice.ItemId, cancellationToken);
+                break;
+            case NotificationActions.Release:
+                await claims.ReleaseAsync(request, choice.ItemId, cancellationToken);
                 break;
             case NotificationActions.OpenInSalesforce or NotificationActions.ViewLinkedin:
                 await acknowledgements.RecordClickAsync(request, choice.ActionId, choice.ItemId, cancellationToken);

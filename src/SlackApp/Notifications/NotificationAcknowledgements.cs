@@ -9,12 +9,13 @@ using SlackApp.SlackUx;
 namespace SlackApp.Notifications;
 
 /// <summary>
-/// Handles clicks on a notification. The button's value (a delivery id) is never trusted: the delivery must belong
-/// to the request's workspace and have been sent as the very message clicked (channel and ts).
+/// Acknowledgements and link clicks on notifications. The button's value (an item id) is never trusted: the item
+/// must belong to the request's workspace and have been sent as the very message clicked (<see cref="ClickedItem"/>).
+/// An acknowledgement belongs to the signal: every copy of it (a DM, a channel post, a digest line) shows it.
 /// </summary>
-public sealed class NotificationAcknowledgements(NotificationOutbox outbox, WorkspaceSettingsRepository settings, ILogger<NotificationAcknowledgements> logger)
+public sealed class NotificationAcknowledgements(NotificationOutbox outbox, SignalCopies copies, ILogger<NotificationAcknowledgements> logger)
 {
-    public const string NotFoundText = "This notification could not be found.";
+    public const string NotFoundText = ClickedItem.NotFoundText;
 
     /// <summary>Records the first acknowledgement and shows it in the message; later clicks learn who came first.</summary>
     public Task AcknowledgeAsync(SlackActionRequest request, CancellationToken ct) =>
@@ -23,34 +24,32 @@ public sealed class NotificationAcknowledgements(NotificationOutbox outbox, Work
     /// <summary>As <see cref="AcknowledgeAsync(SlackActionRequest, CancellationToken)"/>, for item <paramref name="itemId"/> of the message clicked (a digest's line).</summary>
     public async Task AcknowledgeAsync(SlackActionRequest request, long? itemId, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var context = request.Context;
-        if (context.TeamId is null || context.UserId is not { } userId)
+        if (await ClickedItem.FindAsync(request, outbox, itemId, logger, ct) is not { } clicked)
         {
             return;
         }
 
-        var workspace = context.Workspace();
-        var (channel, ts) = MessageOf(request.Payload);
-        var delivery = itemId is { } id ? await outbox.GetAsync(workspace, id, ct) : null;
-        if (delivery is null || delivery.Status != DeliveryStatus.Sent || channel is null || delivery.SlackChannel != channel || delivery.SlackTs != ts)
+        var (workspace, userId, item) = (clicked.Workspace, clicked.UserId, clicked.Item);
+        if (!await outbox.TryAcknowledgeAsync(workspace, item.Id, userId, ct))
         {
-            logger.LogWarning("Refused an Acknowledge click in {Workspace} by {UserId}: its delivery does not match the message clicked", workspace, userId);
-            await TellAsync(request, channel, userId, NotFoundText, ct);
+            var first = (await outbox.GetAsync(workspace, item.Id, ct))?.AcknowledgedBy;
+            await ClickedItem.TellAsync(request, clicked.Channel, userId, first is null ? "Already acknowledged." : $"Already acknowledged by <@{first}>.", ct);
             return;
         }
 
-        if (!await outbox.TryAcknowledgeAsync(workspace, delivery.Id, userId, ct))
+        if (item.SignalRowId is { } signal)
         {
-            var first = (await outbox.GetAsync(workspace, delivery.Id, ct))?.AcknowledgedBy;
-            await TellAsync(request, channel, userId, first is null ? "Already acknowledged." : $"Already acknowledged by <@{first}>.", ct);
-            return;
+            await outbox.AcknowledgeCopiesAsync(workspace, signal, userId, ct);
+            await copies.ShowAsync(request.Context.Client, workspace, [signal], new SignalEvent(userId, SignalVerbs.Acknowledged), ct);
         }
-
-        await RedrawAsync(request, workspace, delivery, channel, ts!, ct);
+        else
+        {
+            // A test notification: no signal, no other copies, no thread to tell.
+            await copies.RedrawAsync(request.Context.Client, workspace, item, clicked.Channel, clicked.Ts, ct);
+        }
     }
 
-    /// <summary>"Acknowledge all" on a digest: every line not yet acknowledged is the clicker's; the message shows it.</summary>
+    /// <summary>"Acknowledge all" on a digest: every line not yet acknowledged is the clicker's; every copy shows it.</summary>
     public async Task AcknowledgeAllAsync(SlackActionRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -61,59 +60,32 @@ public sealed class NotificationAcknowledgements(NotificationOutbox outbox, Work
         }
 
         var workspace = context.Workspace();
-        var (channel, ts) = MessageOf(request.Payload);
+        var (channel, ts) = ClickedItem.MessageOf(request.Payload);
         var items = channel is null || ts is null ? [] : await outbox.ItemsPostedAtAsync(workspace, channel, ts, ct);
         if (items.Count == 0 || items.Any(i => i.Status != DeliveryStatus.Sent))
         {
             logger.LogWarning("Refused an Acknowledge all click in {Workspace} by {UserId}: no sent message of the workspace there", workspace, userId);
-            await TellAsync(request, channel, userId, NotFoundText, ct);
+            await ClickedItem.TellAsync(request, channel, userId, NotFoundText, ct);
             return;
         }
 
-        var counted = 0;
+        var signals = new List<long>();
         foreach (var item in items.Where(i => i.AcknowledgedBy is null))
         {
-            counted += await outbox.TryAcknowledgeAsync(workspace, item.Id, userId, ct) ? 1 : 0;
+            if (await outbox.TryAcknowledgeAsync(workspace, item.Id, userId, ct) && item.SignalRowId is { } signal)
+            {
+                await outbox.AcknowledgeCopiesAsync(workspace, signal, userId, ct);
+                signals.Add(signal);
+            }
         }
 
-        if (counted == 0)
+        if (signals.Count == 0)
         {
-            await TellAsync(request, channel, userId, "Already acknowledged.", ct);
+            await ClickedItem.TellAsync(request, channel, userId, "Already acknowledged.", ct);
             return;
         }
 
-        await RedrawAsync(request, workspace, items[0], channel!, ts!, ct);
-    }
-
-    // Draws the clicked message again as stored now: a digest with all its lines, or the one notification.
-    private async Task RedrawAsync(SlackActionRequest request, Workspace workspace, OutboxDelivery clicked, string channel, string ts, CancellationToken ct)
-    {
-        var salesforce = (await settings.GetAsync(workspace, ct)).SalesforceBaseUrl;
-        Message? message = null;
-        if (clicked.MessageId is { } messageId)
-        {
-            var contents = (await outbox.ItemsOfAsync(workspace, messageId, ct)).Select(i => i.ToContent(salesforce)).OfType<NotificationContent>().ToList();
-            message = contents.Count is > 0 and <= DigestComposer.MaxItems ? DigestComposer.Compose(new DigestContent(contents)) : null;
-        }
-        else if ((await outbox.GetAsync(workspace, clicked.Id, ct))?.ToContent(salesforce) is { } content)
-        {
-            message = NotificationComposer.Compose(content);
-        }
-
-        if (message is null)
-        {
-            return;
-        }
-
-        try
-        {
-            await request.Context.Client.ChatUpdateAsync(channel, ts, message, ct);
-        }
-        catch (SlackApiException e)
-        {
-            // The acknowledgement is stored either way; only its display failed.
-            logger.LogWarning("Could not update acknowledged notification {DeliveryId} of {Workspace}: {Error}", clicked.Id, workspace, e.Error);
-        }
+        await copies.ShowAsync(context.Client, workspace, signals, new SignalEvent(userId, SignalVerbs.Acknowledged), ct);
     }
 
     /// <summary>Records a click on Open in Salesforce or View LinkedIn, when its delivery is the workspace's.</summary>
@@ -137,22 +109,5 @@ public sealed class NotificationAcknowledgements(NotificationOutbox outbox, Work
         }
 
         await outbox.RecordClickAsync(workspace, id, actionId, userId, ct);
-    }
-
-    private static (string? Channel, string? Ts) MessageOf(BlockActionsPayload payload) =>
-        (payload.Container?.ChannelId ?? payload.Channel?.Id, payload.Container?.MessageTs ?? payload.Message?.Ts);
-
-    // Only the clicker sees it: through the response_url when Slack gave one, else chat.postEphemeral.
-    private static async Task TellAsync(SlackActionRequest request, string? channel, string userId, string text, CancellationToken ct)
-    {
-        var message = new Message(text);
-        if (request.Context.ResponseUrl is not null)
-        {
-            await request.Context.RespondAsync(ResponseUrlMessage.Ephemeral(message), ct);
-        }
-        else if (channel is not null)
-        {
-            await request.Context.Client.ChatPostEphemeralAsync(channel, userId, message, ct);
-        }
     }
 }

@@ -6,6 +6,12 @@ public static class NotificationActions
     public const string Acknowledge = "notification.acknowledge";
     public const string OpenInSalesforce = "notification.open_salesforce";
     public const string ViewLinkedin = "notification.view_linkedin";
+
+    /// <summary>A channel post's "Claim": the clicker takes the signal; its value is the item id.</summary>
+    public const string Claim = "notification.claim";
+
+    /// <summary>"Release" on a claimed channel post: the claimer gives the signal back.</summary>
+    public const string Release = "notification.release";
     public const string ActionsBlockId = "notification.actions";
 
     /// <summary>A digest item's "…" menu: its options' values are <see cref="DigestItemChoice"/>s.</summary>

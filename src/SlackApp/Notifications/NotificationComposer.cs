@@ -43,6 +43,11 @@ public static class NotificationComposer
             blocks.Add(new ActionsBlock(buttons) { BlockId = NotificationActions.ActionsBlockId });
         }
 
+        if (content.Claim is { } claim)
+        {
+            blocks.Add(Context($":raising_hand: Claimed by <@{claim.UserId}> · {SlackDate(claim.At)}"));
+        }
+
         if (content.Acknowledgement is { } ack)
         {
             blocks.Add(Context($":white_check_mark: Acknowledged by <@{ack.UserId}> · {SlackDate(ack.At)}"));
@@ -178,6 +183,14 @@ public static class NotificationComposer
         if (content.Acknowledgement is null)
         {
             buttons.Add(new Button(new PlainText("Acknowledge")) { ActionId = NotificationActions.Acknowledge, Value = id, Style = ButtonStyle.Primary });
+        }
+
+        if (content.IsClaimable)
+        {
+            // Shown to everyone in the channel; only the claimer's Release is taken (the others are told who has it).
+            buttons.Add(content.Claim is null
+                ? new Button(new PlainText("Claim")) { ActionId = NotificationActions.Claim, Value = id }
+                : new Button(new PlainText("Release")) { ActionId = NotificationActions.Release, Value = id });
         }
 
         if (SalesforceUrl(content.SalesforceBaseUrl, content.Signal.Account.SalesforceId) is { Length: <= BlockKitLimits.ButtonUrl } salesforce)

@@ -30,7 +30,16 @@ public sealed record NotificationContent
 
     /// <summary>Who acknowledged it and when, once someone did.</summary>
     public Acknowledgement? Acknowledgement { get; init; }
+
+    /// <summary>Who took it in a channel and when, while they have it.</summary>
+    public ItemClaim? Claim { get; init; }
+
+    /// <summary>A channel post (not a DM, not a test): the copies people in a channel claim.</summary>
+    public bool IsClaimable => ReaderUserId is null && !IsTest;
 }
 
 /// <summary>A person's "I've got this" on a notification.</summary>
 public sealed record Acknowledgement(string UserId, DateTimeOffset At);
+
+/// <summary>A person's "I'll handle this" on a signal posted in a channel; theirs until they release it.</summary>
+public sealed record ItemClaim(string UserId, DateTimeOffset At);

@@ -10,6 +10,8 @@ public static class NotificationListeners
         ArgumentNullException.ThrowIfNull(slack);
         return slack
             .Action<AcknowledgeButtonHandler>(NotificationActions.Acknowledge)
+            .Action<ClaimButtonHandler>(NotificationActions.Claim)
+            .Action<ClaimButtonHandler>(NotificationActions.Release)
             .Action<LinkClickHandler>(NotificationActions.OpenInSalesforce)
             .Action<LinkClickHandler>(NotificationActions.ViewLinkedin)
             .Action<DigestItemMenuHandler>(NotificationActions.ItemMenu)

@@ -30,7 +30,9 @@ public static class NotificationsServiceCollectionExtensions
         services.TryAddSingleton<NotificationPlanner>();
         services.RemoveAll<ISignalMatchHandler>();
         services.AddSingleton<ISignalMatchHandler>(sp => sp.GetRequiredService<NotificationPlanner>());
+        services.TryAddSingleton<SignalCopies>();
         services.TryAddSingleton<NotificationAcknowledgements>();
+        services.TryAddSingleton<NotificationClaims>();
         services.TryAddSingleton<TestNotificationSender>();
         // The workflows feature owns this seam; notifications fill it.
         services.TryAddSingleton<ITestNotificationSender>(sp => sp.GetRequiredService<TestNotificationSender>());

@@ -13,7 +13,8 @@ public sealed record OutboxDelivery
         "d.status AS Status, d.attempts AS Attempts, d.next_attempt_at AS NextAttemptAt, d.slack_channel AS SlackChannel, d.slack_ts AS SlackTs, " +
         "d.sent_at AS SentAt, d.last_error AS LastError, d.error_detail AS ErrorDetail, d.acknowledged_by AS AcknowledgedBy, " +
         "d.acknowledged_at AS AcknowledgedAt, d.people_json AS PeopleJson, d.created_at AS CreatedAt, d.updated_at AS UpdatedAt, " +
-        "d.message_id AS MessageId, d.workflow_id AS WorkflowId, d.held_reason AS HeldReason, d.suppressed_reason AS SuppressedReason";
+        "d.message_id AS MessageId, d.workflow_id AS WorkflowId, d.held_reason AS HeldReason, d.suppressed_reason AS SuppressedReason, " +
+        "d.claimed_by AS ClaimedBy, d.claimed_at AS ClaimedAt";
 
     internal const string From = "notification_deliveries d LEFT JOIN signals s ON s.id = d.signal_row_id AND s.team_id = d.team_id";
 
@@ -52,6 +53,10 @@ public sealed record OutboxDelivery
     /// <summary>Why it was not sent at all, when <see cref="Status"/> is suppressed.</summary>
     public string? SuppressedReason { get; init; }
 
+    /// <summary>Who took the signal in a channel ("I'll handle this"), written on every copy of it.</summary>
+    public string? ClaimedBy { get; init; }
+    public DateTimeOffset? ClaimedAt { get; init; }
+
     public RecipientKind RecipientKind => StoredMatches.ParseKind(RecipientKindName);
 
     /// <summary>The signal notified about (a made-up one for a test), or null when its row is gone.</summary>
@@ -71,6 +76,7 @@ public sealed record OutboxDelivery
             UndeliveredNote = Note,
             IsTest = IsTest,
             Acknowledgement = AcknowledgedBy is { } by && AcknowledgedAt is { } at ? new Acknowledgement(by, at) : null,
+            Claim = ClaimedBy is { } claimer && ClaimedAt is { } claimedAt ? new ItemClaim(claimer, claimedAt) : null,
             People = AccountPeople.FromJson(PeopleJson),
             ReaderUserId = RecipientKind == RecipientKind.User ? RecipientId : null,
         }

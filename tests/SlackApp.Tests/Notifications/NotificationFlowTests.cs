@@ -15,7 +15,7 @@ public sealed class NotificationFlowTests
     private static readonly WorkflowRecipients DealsAndOwner = new() { ChannelIds = ["C0DEALS"], Roles = [AccountRole.Owner] };
 
     [Fact]
-    public async Task Signal_reaches_the_channel_and_the_owner_DM_and_Acknowledge_updates_the_message_in_place()
+    public async Task Signal_reaches_the_channel_and_the_owner_DM_and_Acknowledge_updates_both_copies_in_place_and_tells_each_thread()
     {
         await using var app = new NotificationsApp();
         await app.InstallAsync();
@@ -43,9 +43,17 @@ public sealed class NotificationFlowTests
 
         await app.ClickAsync(NotificationActions.Acknowledge, Id(toChannel), "C0DEALS", toChannel.SlackTs!, "U0AE");
 
-        var update = Assert.Single(app.Slack.CallsTo("chat.update"));
-        Assert.Equal("C0DEALS", update.Field("channel"));
+        var updates = app.Slack.CallsTo("chat.update").ToList();
+        Assert.Equal(2, updates.Count);
+        var update = Assert.Single(updates, u => u.Field("channel") == "C0DEALS");
         Assert.Equal(toChannel.SlackTs, update.Field("ts"));
+        // One signal, one state: the owner's DM copy shows the acknowledgement made in the channel.
+        var toOwner = Assert.Single(deliveries, d => d.RecipientId == "U0AE");
+        var dmUpdate = Assert.Single(updates, u => u.Field("channel") == toOwner.SlackChannel);
+        Assert.Contains("Acknowledged by <@U0AE>", NotificationsApp.BlockText(dmUpdate), StringComparison.Ordinal);
+        var replies = app.Posts().Where(p => p.Field("thread_ts") is not null).ToList();
+        Assert.Equal(new[] { toChannel.SlackTs, toOwner.SlackTs }.Order(StringComparer.Ordinal), replies.Select(r => r.Field("thread_ts")).Order(StringComparer.Ordinal));
+        Assert.All(replies, r => Assert.Equal(":white_check_mark: <@U0AE> acknowledged Jane Doe (Acme Corp).", r.Field("text")));
         var blocks = NotificationsApp.BlockText(update);
         Assert.Contains("Acknowledged by <@U0AE>", blocks, StringComparison.Ordinal);
         Assert.DoesNotContain(NotificationActions.Acknowledge, blocks, StringComparison.Ordinal);

@@ -1,0 +1,62 @@
+using SlackApp.Installations;
+using SlackApp.Slack.Blocks;
+using SlackApp.Slack.Payloads;
+using SlackApp.Slack.Routing;
+using SlackApp.Slack.WebApi;
+
+namespace SlackApp.Notifications;
+
+/// <summary>
+/// The item a click on a notification names, re-checked: it must be the request's workspace's, sent, and carried by
+/// the very message clicked (channel and ts), whatever the button's value or the menu option says.
+/// </summary>
+public sealed record ClickedItem(Workspace Workspace, string UserId, OutboxDelivery Item, string Channel, string Ts)
+{
+    public const string NotFoundText = "This notification could not be found.";
+
+    /// <summary>The checked item, or null after telling the clicker it could not be found.</summary>
+    public static async Task<ClickedItem?> FindAsync(SlackActionRequest request, NotificationOutbox outbox, long? itemId, ILogger logger, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(outbox);
+        var context = request.Context;
+        if (context.TeamId is null || context.UserId is not { } userId)
+        {
+            return null;
+        }
+
+        var workspace = context.Workspace();
+        var (channel, ts) = MessageOf(request.Payload);
+        var item = itemId is { } id ? await outbox.GetAsync(workspace, id, ct) : null;
+        if (item is null || item.Status != DeliveryStatus.Sent || channel is null || ts is null || item.SlackChannel != channel || item.SlackTs != ts)
+        {
+            logger.LogWarning("Refused a {ActionId} click in {Workspace} by {UserId}: its item does not match the message clicked", request.Action.ActionId, workspace, userId);
+            await TellAsync(request, channel, userId, NotFoundText, ct);
+            return null;
+        }
+
+        return new ClickedItem(workspace, userId, item, channel, ts);
+    }
+
+    /// <summary>The message clicked: its channel and ts.</summary>
+    public static (string? Channel, string? Ts) MessageOf(BlockActionsPayload payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        return (payload.Container?.ChannelId ?? payload.Channel?.Id, payload.Container?.MessageTs ?? payload.Message?.Ts);
+    }
+
+    /// <summary>Only the clicker sees it: through the response_url when Slack gave one, else chat.postEphemeral.</summary>
+    public static async Task TellAsync(SlackActionRequest request, string? channel, string userId, string text, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var message = new Message(text);
+        if (request.Context.ResponseUrl is not null)
+        {
+            await request.Context.RespondAsync(ResponseUrlMessage.Ephemeral(message), ct);
+        }
+        else if (channel is not null)
+        {
+            await request.Context.Client.ChatPostEphemeralAsync(channel, userId, message, ct);
+        }
+    }
+}
