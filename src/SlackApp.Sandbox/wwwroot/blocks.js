@@ -9,6 +9,7 @@ const BlockKit = (() => {
     gear: "⚙️", key: "🔑", lock: "🔒", x: "❌", heavy_check_mark: "✔️", information_source: "ℹ️", rocket: "🚀",
     bust_in_silhouette: "👤", busts_in_silhouette: "👥", mag: "🔍", link: "🔗", star: "⭐", fire: "🔥", eyes: "👀",
     calendar: "📅", large_green_circle: "🟢", red_circle: "🔴", white_circle: "⚪", double_vertical_bar: "⏸️", no_entry: "⛔",
+    raising_hand: "🙋", leftwards_arrow_with_hook: "↩️", arrow_down: "⬇️", grey_question: "❔", heavy_minus_sign: "➖", no_bell: "🔕", no_entry_sign: "🚫",
     hourglass: "⌛", hourglass_flowing_sand: "⏳", email: "📧", envelope: "✉️", outbox_tray: "📤", inbox_tray: "📥", sparkles: "✨", clock3: "🕒", memo: "📝", mailbox: "📫", speech_balloon: "💬", office: "🏢",
   };
 

@@ -104,11 +104,16 @@ Sandbox.draw = (() => {
     if (page.drawn.messages === key) return;
     page.drawn.messages = key;
     const pane = $("messages");
-    pane.replaceChildren(...(messages.length ? messages.map((m) => drawMessage(m, channelId)) : [el("p", { class: "empty" }, channel && channel.is_archived ? "This channel is archived." : "No messages yet.")]));
+    // As in Slack, a reply (thread_ts naming another message) shows under its parent, not in the channel's flow.
+    const isReply = (m) => m.thread_ts && m.thread_ts !== m.ts;
+    const replies = new Map();
+    for (const m of messages.filter(isReply)) replies.set(m.thread_ts, [...(replies.get(m.thread_ts) || []), m]);
+    const top = messages.filter((m) => !isReply(m) || !messages.some((p) => p.ts === m.thread_ts));
+    pane.replaceChildren(...(top.length ? top.map((m) => drawMessage(m, channelId, replies.get(m.ts) || [])) : [el("p", { class: "empty" }, channel && channel.is_archived ? "This channel is archived." : "No messages yet.")]));
     pane.scrollTop = pane.scrollHeight;
   }
 
-  function drawMessage(message, channelId) {
+  function drawMessage(message, channelId, replies = []) {
     const s = page.state;
     const author = s.members.find((m) => m.id === message.user);
     const isBot = !!message.bot_id;
@@ -124,7 +129,10 @@ Sandbox.draw = (() => {
       el("div", { class: "body" },
         el("div", { class: "meta" }, el("b", {}, name), isBot ? el("span", { class: "app-badge" }, "APP") : null, time, message.edited ? " (edited)" : ""),
         message.is_ephemeral ? el("div", { class: "ephemeral-note" }, "Only visible to you") : null,
-        content));
+        content,
+        replies.length ? el("section", { class: "thread", "aria-label": `Thread: ${replies.length} ${replies.length === 1 ? "reply" : "replies"}` },
+          el("div", { class: "thread-count" }, `${replies.length} ${replies.length === 1 ? "reply" : "replies"}`),
+          ...replies.map((r) => drawMessage(r, channelId))) : null));
   }
 
   function drawHome() {
