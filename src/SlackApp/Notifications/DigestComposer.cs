@@ -106,6 +106,11 @@ public static class DigestComposer
             facts.Add($":white_check_mark: <@{ack.UserId}>");
         }
 
+        if (item.NotRelevant is { } dismissed)
+        {
+            facts.Add($":no_entry_sign: not relevant (<@{dismissed.UserId}>)");
+        }
+
         lines.Add($"   _{string.Join(" · ", facts)}_");
         return new SectionBlock { Text = UntrustedText.Markdown(string.Join("\n", lines), BlockKitLimits.SectionText), Accessory = Menu(item) };
     }
@@ -123,6 +128,11 @@ public static class DigestComposer
             options.Add(item.Claim is null
                 ? Choice("Claim", new DigestItemChoice(NotificationActions.Claim, item.DeliveryId), url: null)
                 : Choice("Release", new DigestItemChoice(NotificationActions.Release, item.DeliveryId), url: null));
+        }
+
+        if (item.NotRelevant is null)
+        {
+            options.Add(Choice("Not relevant…", new DigestItemChoice(NotificationActions.NotRelevant, item.DeliveryId), url: null));
         }
 
         if (NotificationComposer.SalesforceUrl(item.SalesforceBaseUrl, item.Signal.Account.SalesforceId) is { Length: <= BlockKitLimits.OptionUrl } salesforce)

@@ -19,6 +19,9 @@ public sealed class DigestItemMenuHandler(NotificationAcknowledgements acknowled
             case NotificationActions.Claim:
                 await claims.ClaimAsync(request, choice.ItemId, cancellationToken);
                 break;
+            case NotificationActions.NotRelevant:
+                await NotRelevantMarks.OpenAsync(request, choice.ItemId, cancellationToken);
+                break;
             case NotificationActions.Release:
                 await claims.ReleaseAsync(request, choice.ItemId, cancellationToken);
                 break;

@@ -17,6 +17,9 @@ internal static class NoiseControl
     /// <summary>Why an item was suppressed: the recipient had the same news about the same person within the window.</summary>
     public const string Duplicate = "duplicate";
 
+    /// <summary>Why an item was suppressed: its reader said "don't show me this account again".</summary>
+    public const string MutedAccount = "muted_account";
+
     private static readonly string Counted = $"status IN ('{DeliveryStatus.Pending}', '{DeliveryStatus.Sending}', '{DeliveryStatus.Held}', '{DeliveryStatus.Sent}')";
 
     /// <summary>
@@ -38,6 +41,15 @@ internal static class NoiseControl
         var fact = signal.Signal is { } f ? NotificationSubject.FactKey(f) : null;
         var zone = delivery.Clock.Zone.Id;
         var recipient = new { signal.Workspace.TeamId, Kind = StoredMatches.KindName(delivery.Kind), Id = delivery.RecipientId };
+
+        if (delivery.Kind == RecipientKind.User && signal.Signal is { } muted && await transaction.Connection!.ExecuteScalarAsync<int>(new CommandDefinition(
+                "SELECT COUNT(*) FROM account_mutes WHERE team_id = @TeamId AND user_id = @Id AND account_key = @Account",
+                new { recipient.TeamId, recipient.Id, Account = NotificationSubject.AccountKey(muted) },
+                transaction,
+                cancellationToken: ct)) > 0)
+        {
+            return new ItemDecision(DeliveryStatus.Suppressed, now, null, MutedAccount, workflow?.Id, subject, fact, zone);
+        }
 
         if (subject is not null && fact is not null && settings.DuplicateWindow is { } window)
         {

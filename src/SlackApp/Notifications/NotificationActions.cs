@@ -10,6 +10,9 @@ public static class NotificationActions
     /// <summary>A channel post's "Claim": the clicker takes the signal; its value is the item id.</summary>
     public const string Claim = "notification.claim";
 
+    /// <summary>"Not relevant": opens <see cref="NotRelevantModal"/> for the item (its value).</summary>
+    public const string NotRelevant = "notification.not_relevant";
+
     /// <summary>"Release" on a claimed channel post: the claimer gives the signal back.</summary>
     public const string Release = "notification.release";
     public const string ActionsBlockId = "notification.actions";

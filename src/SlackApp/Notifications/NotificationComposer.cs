@@ -53,6 +53,11 @@ public static class NotificationComposer
             blocks.Add(Context($":white_check_mark: Acknowledged by <@{ack.UserId}> · {SlackDate(ack.At)}"));
         }
 
+        if (content.NotRelevant is { } dismissed)
+        {
+            blocks.Add(Context($":no_entry_sign: Marked not relevant by <@{dismissed.UserId}> · {SlackDate(dismissed.At)}{NotRelevantReasons.Said(dismissed.Reason)}"));
+        }
+
         return new Message(FallbackText(content), blocks);
     }
 
@@ -183,6 +188,11 @@ public static class NotificationComposer
         if (content.Acknowledgement is null)
         {
             buttons.Add(new Button(new PlainText("Acknowledge")) { ActionId = NotificationActions.Acknowledge, Value = id, Style = ButtonStyle.Primary });
+        }
+
+        if (content.NotRelevant is null && !content.IsTest)
+        {
+            buttons.Add(new Button(new PlainText("Not relevant")) { ActionId = NotificationActions.NotRelevant, Value = id });
         }
 
         if (content.IsClaimable)

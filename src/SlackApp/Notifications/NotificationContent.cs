@@ -34,6 +34,9 @@ public sealed record NotificationContent
     /// <summary>Who took it in a channel and when, while they have it.</summary>
     public ItemClaim? Claim { get; init; }
 
+    /// <summary>Who said it does not matter, once someone did.</summary>
+    public NotRelevantMark? NotRelevant { get; init; }
+
     /// <summary>A channel post (not a DM, not a test): the copies people in a channel claim.</summary>
     public bool IsClaimable => ReaderUserId is null && !IsTest;
 }
@@ -43,3 +46,6 @@ public sealed record Acknowledgement(string UserId, DateTimeOffset At);
 
 /// <summary>A person's "I'll handle this" on a signal posted in a channel; theirs until they release it.</summary>
 public sealed record ItemClaim(string UserId, DateTimeOffset At);
+
+/// <summary>A reader's "not relevant" on an item, with the reason they gave (stored as <see cref="NotRelevantReasons"/> wrote it).</summary>
+public sealed record NotRelevantMark(string UserId, DateTimeOffset At, string? Reason);

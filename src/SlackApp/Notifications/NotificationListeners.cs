@@ -12,6 +12,8 @@ public static class NotificationListeners
             .Action<AcknowledgeButtonHandler>(NotificationActions.Acknowledge)
             .Action<ClaimButtonHandler>(NotificationActions.Claim)
             .Action<ClaimButtonHandler>(NotificationActions.Release)
+            .Action<NotRelevantButtonHandler>(NotificationActions.NotRelevant)
+            .View<NotRelevantSubmission>(NotRelevantModal.CallbackId)
             .Action<LinkClickHandler>(NotificationActions.OpenInSalesforce)
             .Action<LinkClickHandler>(NotificationActions.ViewLinkedin)
             .Action<DigestItemMenuHandler>(NotificationActions.ItemMenu)

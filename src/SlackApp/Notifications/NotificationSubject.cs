@@ -21,6 +21,14 @@ public static class NotificationSubject
         return Hash($"person:{who}|account:{where}");
     }
 
+    /// <summary>The account (domain, else Salesforce id, else name): what a person mutes with "don't show me this account again".</summary>
+    public static string AccountKey(Signal signal)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        var account = signal.Account;
+        return Hash($"account:{FirstOf(account.Domain, account.SalesforceId, account.Name)}");
+    }
+
     /// <summary>What the signal says of its person: a new title or seniority, or another kind of signal, is news.</summary>
     public static string FactKey(Signal signal)
     {

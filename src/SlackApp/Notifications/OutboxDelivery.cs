@@ -14,7 +14,8 @@ public sealed record OutboxDelivery
         "d.sent_at AS SentAt, d.last_error AS LastError, d.error_detail AS ErrorDetail, d.acknowledged_by AS AcknowledgedBy, " +
         "d.acknowledged_at AS AcknowledgedAt, d.people_json AS PeopleJson, d.created_at AS CreatedAt, d.updated_at AS UpdatedAt, " +
         "d.message_id AS MessageId, d.workflow_id AS WorkflowId, d.held_reason AS HeldReason, d.suppressed_reason AS SuppressedReason, " +
-        "d.claimed_by AS ClaimedBy, d.claimed_at AS ClaimedAt";
+        "d.claimed_by AS ClaimedBy, d.claimed_at AS ClaimedAt, d.not_relevant_by AS NotRelevantBy, d.not_relevant_at AS NotRelevantAt, " +
+        "d.not_relevant_reason AS NotRelevantReason";
 
     internal const string From = "notification_deliveries d LEFT JOIN signals s ON s.id = d.signal_row_id AND s.team_id = d.team_id";
 
@@ -57,6 +58,11 @@ public sealed record OutboxDelivery
     public string? ClaimedBy { get; init; }
     public DateTimeOffset? ClaimedAt { get; init; }
 
+    /// <summary>Who said this item does not matter, when, and why (a <see cref="NotRelevantReasons"/> wire value and note).</summary>
+    public string? NotRelevantBy { get; init; }
+    public DateTimeOffset? NotRelevantAt { get; init; }
+    public string? NotRelevantReason { get; init; }
+
     public RecipientKind RecipientKind => StoredMatches.ParseKind(RecipientKindName);
 
     /// <summary>The signal notified about (a made-up one for a test), or null when its row is gone.</summary>
@@ -77,6 +83,7 @@ public sealed record OutboxDelivery
             IsTest = IsTest,
             Acknowledgement = AcknowledgedBy is { } by && AcknowledgedAt is { } at ? new Acknowledgement(by, at) : null,
             Claim = ClaimedBy is { } claimer && ClaimedAt is { } claimedAt ? new ItemClaim(claimer, claimedAt) : null,
+            NotRelevant = NotRelevantBy is { } dismisser && NotRelevantAt is { } dismissedAt ? new NotRelevantMark(dismisser, dismissedAt, NotRelevantReason) : null,
             People = AccountPeople.FromJson(PeopleJson),
             ReaderUserId = RecipientKind == RecipientKind.User ? RecipientId : null,
         }

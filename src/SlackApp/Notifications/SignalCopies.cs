@@ -35,6 +35,17 @@ public sealed class SignalCopies(NotificationOutbox outbox, WorkspaceSettingsRep
         }
     }
 
+    /// <summary>As <see cref="ShowAsync"/> for one copy only: what its reader did concerns that message alone.</summary>
+    public async Task ShowOnCopyAsync(ISlackApiClient client, Workspace workspace, OutboxDelivery copy, SignalEvent happened, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(copy);
+        if (copy.SlackChannel is { } channel && copy.SlackTs is { } ts)
+        {
+            var salesforce = (await settings.GetAsync(workspace, ct)).SalesforceBaseUrl;
+            await ShowOnAsync(client, workspace, channel, ts, [copy], salesforce, happened, ct);
+        }
+    }
+
     private async Task ShowOnAsync(
         ISlackApiClient client,
         Workspace workspace,
@@ -114,6 +125,7 @@ public sealed class SignalCopies(NotificationOutbox outbox, WorkspaceSettingsRep
     {
         SignalVerbs.Acknowledged => ":white_check_mark:",
         SignalVerbs.Claimed => ":raising_hand:",
+        SignalVerbs.MarkedNotRelevant => ":no_entry_sign:",
         _ => ":leftwards_arrow_with_hook:",
     };
 }
@@ -124,4 +136,5 @@ public static class SignalVerbs
     public const string Acknowledged = "acknowledged";
     public const string Claimed = "claimed";
     public const string Released = "released";
+    public const string MarkedNotRelevant = "marked not relevant:";
 }

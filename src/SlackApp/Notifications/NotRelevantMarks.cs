@@ -1,0 +1,61 @@
+using SlackApp.Installations;
+using SlackApp.Slack.Routing;
+using SlackApp.SlackUx;
+
+namespace SlackApp.Notifications;
+
+/// <summary>
+/// "Not relevant" on a notification: the modal opens from the click at once; its submission is re-checked against
+/// the verified workspace and the message it came from (a DM's only by its reader), marks the item once, mutes the
+/// account for the person when asked, and shows the mark on the message and in its thread.
+/// </summary>
+public sealed class NotRelevantMarks(NotificationOutbox outbox, SignalCopies copies, ILogger<NotRelevantMarks> logger)
+{
+    /// <summary>Opens the modal for item <paramref name="itemId"/> of the message clicked.</summary>
+    public static async Task OpenAsync(SlackActionRequest request, long? itemId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (channel, ts) = ClickedItem.MessageOf(request.Payload);
+        if (itemId is not { } id || channel is null || ts is null)
+        {
+            return;
+        }
+
+        await OpenedModal.OpenAsync(request.Context, NotRelevantModal.Build(new NotRelevantTarget(id, channel, ts)), ct);
+    }
+
+    public async Task SubmitAsync(SlackViewSubmissionRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var context = request.Context;
+        var workspace = context.Workspace();
+        var userId = context.RequiredUserId();
+        var target = NotRelevantTarget.Read(request.Payload.View.PrivateMetadata);
+        var item = target is null ? null : await outbox.GetAsync(workspace, target.ItemId, ct);
+        if (target is null || item is null || item.Status != DeliveryStatus.Sent || item.SlackChannel != target.Channel || item.SlackTs != target.Ts)
+        {
+            logger.LogWarning("Refused a Not relevant submission in {Workspace} by {UserId}: its item does not match the message", workspace, userId);
+            request.AckWithErrors(new Dictionary<string, string> { [NotRelevantModal.ReasonBlock] = ClickedItem.NotFoundText });
+            return;
+        }
+
+        if (item.RecipientKind == RecipientKind.User && item.RecipientId != userId)
+        {
+            request.AckWithErrors(new Dictionary<string, string> { [NotRelevantModal.ReasonBlock] = $"Only <@{item.RecipientId}>, who received it, can mark it." });
+            return;
+        }
+
+        var answer = NotRelevantModal.Read(request.State);
+        request.Ack();
+        if (answer.MuteAccount && item.ReadSignal() is { } signal)
+        {
+            await outbox.MuteAccountAsync(workspace, userId, NotificationSubject.AccountKey(signal), UntrustedText.Truncate(signal.Account.Name, 200), ct);
+        }
+
+        // Marked once: a second submission (or Slack's retry) changes nothing and tells nothing twice.
+        if (await outbox.TryMarkNotRelevantAsync(workspace, item.Id, userId, answer.Reason, ct))
+        {
+            await copies.ShowOnCopyAsync(context.Client, workspace, item, new SignalEvent(userId, SignalVerbs.MarkedNotRelevant), ct);
+        }
+    }
+}
