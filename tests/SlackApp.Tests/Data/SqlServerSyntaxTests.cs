@@ -110,6 +110,9 @@ public sealed class SqlServerSyntaxTests
         await workflows.SetEnabledAsync(workspace, 1, enabled: false, "U1", ct);
         await workflows.DeleteAsync(workspace, 1, "U1", ct);
 
+        // Entries are written by the repositories above; the page read is the log's own.
+        await new SlackApp.Audit.AuditLog(connections).ListPageAsync("T1", 20, 20, ct);
+
         var signals = new SignalRepository(connections, clock);
         await signals.AddAsync(workspace, [Signals.SignalRepositoryTests.Incoming("sig_1"), Signals.SignalRepositoryTests.Incoming("sig_2")], ct);
         await signals.ClaimAsync("worker-1", 50, TimeSpan.FromMinutes(2), ct);
