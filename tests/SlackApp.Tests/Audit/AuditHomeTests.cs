@@ -79,6 +79,27 @@ public sealed class AuditHomeTests : IDisposable
         Assert.Empty(BlockKitValidator.Validate(view));
     }
 
+    [Fact]
+    public async Task Settings_saved_in_the_modal_and_a_rotated_secret_are_recorded_with_who()
+    {
+        await _app.SendAsync(ButtonInHome(HomeActionIds.Settings, "home.buttons", "settings", userId: "U0CAROL"));
+        var form = new JsonObject
+        {
+            [SettingsModal.SalesforceBlock] = new JsonObject { ["salesforce_base_url.value"] = Text("https://acme.lightning.force.com") },
+            [SettingsModal.FallbackChannelBlock] = new JsonObject { ["fallback_channel.value"] = Conversation("C0FALLBACK") },
+            [SettingsModal.ManagersBlock] = new JsonObject { ["managers.value"] = Users("U0MIA", "U0ZED") },
+        };
+        await _app.SendAsync(Submission(_app.LastView("views.open"), form, userId: "U0CAROL"));
+        await _app.SendAsync(ButtonInHome(HomeActionIds.RotateSecret, "home.secret", "rotate", userId: "U0CAROL"));
+
+        var entries = (await _app.Factory.Service<AuditLog>().ListPageAsync("T0ACME", 0, 10, _ct)).Entries;
+        Assert.Equal([AuditAction.SignalSecretRotated, AuditAction.ManagersSet, AuditAction.SettingsSaved, AuditAction.ManagersSet], entries.Select(e => e.Action));
+        Assert.All(entries.Take(3), e => Assert.Equal("U0CAROL", e.ActorUserId));
+        Assert.Equal("<@U0MIA>, <@U0ZED>", Assert.Single(entries[1].Changes).After);
+        Assert.Contains(entries[2].Changes, c => c.Field == "Salesforce base URL" && c.After == "https://acme.lightning.force.com");
+        Assert.Empty(_app.Slack.Violations);
+    }
+
     private static List<JsonObject> Blocks(JsonNode view) => [.. view["blocks"]!.AsArray().OfType<JsonObject>()];
 
     public void Dispose() => _app.Dispose();
