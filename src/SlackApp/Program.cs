@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SlackApp.Audit;
 using SlackApp.Data;
 using SlackApp.Explanations;
 using SlackApp.Home;
@@ -28,6 +29,7 @@ builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = Fo
 builder.Services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.SectionName).ValidateOnStart();
 builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
 builder.Services.AddData();
+builder.Services.AddAudit();
 builder.Services.AddInstallations(builder.Configuration, builder.Environment);
 builder.Services.StartWhenSandboxIsReachable<SingleWorkspaceBootstrap>();
 builder.Services.AddSignals();
@@ -41,6 +43,7 @@ builder.Services.AddSlackRouting(slack => slack
     .AddInstallationListeners()
     .AddPreviewListeners()
     .AddExplanationListeners() // before the workflow listeners: their command listener takes every /usergems text
+    .AddAuditListeners(WorkflowCommandLine.Command) // before the workflow listeners too
     .AddWorkflowListeners()
     .AddWelcomeListeners() // before Home's: its listener takes every app_home_opened
     .AddHomeListeners()

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SlackApp.Audit;
 using SlackApp.Installations;
 using SlackApp.Notifications;
 using SlackApp.Slack.WebApi;
@@ -14,6 +15,7 @@ public sealed class HomeTabPublisher(
     WorkflowPermissions permissions,
     IHomeNotificationsSection notifications,
     NotificationActivityRepository activity,
+    AuditLog audit,
     IOptions<HomeOptions> options)
 {
     /// <summary>Publishes <paramref name="userId"/>'s Home tab, showing the page of workflows starting at <paramref name="offset"/>.</summary>
@@ -56,6 +58,7 @@ public sealed class HomeTabPublisher(
             WebhookUrl = access.IsAdmin ? WebhookUrl(workspace) : null,
             NotificationBlocks = await notifications.BuildAsync(workspace, access, client, cancellationToken),
             Activity = await activity.ListAsync(workspace, [.. page.Select(w => w.Id)], cancellationToken),
+            AuditBlocks = access.IsAdmin ? AuditComposer.HomeSection(await audit.LatestAsync(workspace.TeamId, AuditComposer.HomeCount, cancellationToken)) : [],
         };
     }
 }

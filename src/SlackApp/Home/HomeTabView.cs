@@ -15,7 +15,7 @@ public static class HomeTabView
 {
     /// <summary>
     /// Workflows per page: two blocks each (the workflow, its last 7 days). 30 keeps the worst case (an admin's page
-    /// with paging and a full notifications section) at 91 blocks.
+    /// with paging, a full notifications section and the recent changes) at 92 blocks.
     /// </summary>
     public const int PageSize = 30;
 
@@ -128,6 +128,7 @@ public static class HomeTabView
 
         // Recent notifications: drawn by the notifications feature through IHomeNotificationsSection.
         blocks.AddRange(model.NotificationBlocks.Take(NotificationBlockBudget));
+        blocks.AddRange(model.AuditBlocks.Take(SlackApp.Audit.AuditComposer.HomeBlockCount));
 
         return new HomeView { Blocks = blocks, CallbackId = "home" };
     }

@@ -71,7 +71,7 @@ public sealed class SettingsSubmission(
             cancellationToken);
         if (managersState is not null)
         {
-            await settings.SetManagersAsync(workspace, managersState.SelectedUsers ?? [], cancellationToken);
+            await settings.SetManagersAsync(workspace, managersState.SelectedUsers ?? [], context.RequiredUserId(), cancellationToken);
         }
 
         request.Ack();

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using SlackApp.Audit;
 using SlackApp.Data;
 using SlackApp.Installations;
 
@@ -42,7 +43,7 @@ public sealed class WorkflowRepository(DbConnectionFactory connections, TimeProv
     public async Task<Workflow?> GetAsync(Workspace workspace, long id, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await GetAsync(connection, workspace, id, cancellationToken);
+        return await GetAsync(connection, null, workspace, id, cancellationToken);
     }
 
     public async Task<Workflow?> FindByNameAsync(Workspace workspace, string name, CancellationToken cancellationToken)
@@ -55,19 +56,24 @@ public sealed class WorkflowRepository(DbConnectionFactory connections, TimeProv
         return row?.ToWorkflow();
     }
 
-    /// <summary>Stores a new workflow for the workspace, created by <paramref name="userId"/>.</summary>
+    /// <summary>Stores a new workflow for the workspace, created by <paramref name="userId"/>, and its audit entry.</summary>
     public async Task<WorkflowSaveResult> CreateAsync(Workspace workspace, Workflow draft, string userId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var workflow = draft with { TeamId = workspace.TeamId, Name = draft.Name.Trim(), CreatedBy = userId, CreatedAt = now, UpdatedBy = userId, UpdatedAt = now, Version = 1 };
         await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         try
         {
             var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 connections.Dialect.InsertReturningId("workflows", InsertColumns, "id"),
                 Parameters(workflow),
+                transaction,
                 cancellationToken: cancellationToken));
-            return WorkflowSaveResult.Saved(workflow with { Id = id });
+            var saved = workflow with { Id = id };
+            await RecordAsync(connection, transaction, AuditAction.WorkflowCreated, saved, userId, now, AuditChange.Created(WorkflowAuditFields.Of(saved)), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return WorkflowSaveResult.Saved(saved);
         }
         catch (DbException e) when (connections.Dialect.IsUniqueViolation(e))
         {
@@ -76,71 +82,123 @@ public sealed class WorkflowRepository(DbConnectionFactory connections, TimeProv
     }
 
     /// <summary>
-    /// Saves an edit made from version <c>edited.Version</c>. Refused when someone saved since
-    /// (the version moved on), when the name is taken, or when the workflow is not this workspace's.
+    /// Saves an edit made from version <c>edited.Version</c>, recording the fields that changed. Refused when someone
+    /// saved since (the version moved on), when the name is taken, or when the workflow is not this workspace's.
     /// </summary>
     public async Task<WorkflowSaveResult> UpdateAsync(Workspace workspace, Workflow edited, string userId, CancellationToken cancellationToken)
     {
         var workflow = edited with { TeamId = workspace.TeamId, Name = edited.Name.Trim(), UpdatedBy = userId, UpdatedAt = clock.GetUtcNow() };
         await using var connection = await connections.OpenAsync(cancellationToken);
-        try
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
-            var changed = await connection.ExecuteAsync(new CommandDefinition(
-                """
-                UPDATE workflows
-                SET name = @name, name_key = @name_key, enabled = @enabled, signal_types = @signal_types,
-                    filters_json = @filters_json, recipients_json = @recipients_json, fallback_channel_id = @fallback_channel_id,
-                    delivery_json = @delivery_json,
-                    updated_by = @updated_by, updated_at = @updated_at, version = version + 1
-                WHERE id = @id AND team_id = @team_id AND version = @version
-                """,
-                Parameters(workflow),
-                cancellationToken: cancellationToken));
-            if (changed == 1)
+            try
             {
-                return WorkflowSaveResult.Saved(workflow with { Version = workflow.Version + 1 });
+                // Read in the same transaction as the write, so the entry's "before" is what this edit replaced.
+                var before = await GetAsync(connection, transaction, workspace, workflow.Id, cancellationToken);
+                var changed = before is null || before.Version != workflow.Version ? 0 : await connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    UPDATE workflows
+                    SET name = @name, name_key = @name_key, enabled = @enabled, signal_types = @signal_types,
+                        filters_json = @filters_json, recipients_json = @recipients_json, fallback_channel_id = @fallback_channel_id,
+                        delivery_json = @delivery_json,
+                        updated_by = @updated_by, updated_at = @updated_at, version = version + 1
+                    WHERE id = @id AND team_id = @team_id AND version = @version
+                    """,
+                    Parameters(workflow),
+                    transaction,
+                    cancellationToken: cancellationToken));
+                if (changed == 1)
+                {
+                    var saved = workflow with { Version = workflow.Version + 1 };
+                    var changes = AuditChange.Between(WorkflowAuditFields.Of(before!), WorkflowAuditFields.Of(saved));
+                    // Saving the modal unchanged bumps the version but changes nothing worth an entry.
+                    if (changes.Count > 0)
+                    {
+                        await RecordAsync(connection, transaction, AuditAction.WorkflowEdited, saved, userId, workflow.UpdatedAt, changes, cancellationToken);
+                    }
+
+                    await transaction.CommitAsync(cancellationToken);
+                    return WorkflowSaveResult.Saved(saved);
+                }
+            }
+            catch (DbException e) when (connections.Dialect.IsUniqueViolation(e))
+            {
+                return WorkflowSaveResult.NameTaken;
             }
         }
-        catch (DbException e) when (connections.Dialect.IsUniqueViolation(e))
-        {
-            return WorkflowSaveResult.NameTaken;
-        }
 
-        var current = await GetAsync(connection, workspace, workflow.Id, cancellationToken);
+        var current = await GetAsync(connection, null, workspace, workflow.Id, cancellationToken);
         return current is null ? WorkflowSaveResult.NotFound : WorkflowSaveResult.Conflict(current);
     }
 
-    /// <summary>Pauses or resumes a workflow; returns it as saved, or null when the workspace has no such workflow.</summary>
+    /// <summary>
+    /// Pauses or resumes a workflow, recording it when its state changed; returns it as saved, or null when the
+    /// workspace has no such workflow.
+    /// </summary>
     public async Task<Workflow?> SetEnabledAsync(Workspace workspace, long id, bool enabled, string userId, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE workflows SET enabled = @Enabled, updated_by = @UserId, updated_at = @Now, version = version + 1
             WHERE id = @Id AND team_id = @TeamId AND enabled <> @Enabled
             """,
-            new { Id = id, workspace.TeamId, Enabled = enabled, UserId = userId, Now = clock.GetUtcNow() },
+            new { Id = id, workspace.TeamId, Enabled = enabled, UserId = userId, Now = now },
+            transaction,
             cancellationToken: cancellationToken));
-        return await GetAsync(connection, workspace, id, cancellationToken);
+        var saved = await GetAsync(connection, transaction, workspace, id, cancellationToken);
+        // A second click on Pause changes nothing, so it records nothing.
+        if (changed == 1 && saved is not null)
+        {
+            var change = AuditChange.Of(WorkflowAuditFields.Status, WorkflowAuditFields.StatusWord(!enabled), WorkflowAuditFields.StatusWord(enabled));
+            await RecordAsync(connection, transaction, enabled ? AuditAction.WorkflowResumed : AuditAction.WorkflowPaused, saved, userId, now, [change], cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return saved;
     }
 
-    /// <summary>Deletes a workflow of the workspace; false when there was none.</summary>
-    public async Task<bool> DeleteAsync(Workspace workspace, long id, CancellationToken cancellationToken)
+    /// <summary>Deletes a workflow of the workspace, recording what it was; false when there was none.</summary>
+    public async Task<bool> DeleteAsync(Workspace workspace, long id, string userId, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var before = await GetAsync(connection, transaction, workspace, id, cancellationToken);
         var deleted = await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM workflows WHERE id = @Id AND team_id = @TeamId", new { Id = id, workspace.TeamId }, cancellationToken: cancellationToken));
+            "DELETE FROM workflows WHERE id = @Id AND team_id = @TeamId", new { Id = id, workspace.TeamId }, transaction, cancellationToken: cancellationToken));
+        if (deleted == 1 && before is not null)
+        {
+            await RecordAsync(connection, transaction, AuditAction.WorkflowDeleted, before, userId, clock.GetUtcNow(), AuditChange.Deleted(WorkflowAuditFields.Of(before)), cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
         return deleted == 1;
     }
 
     public static string NameKey(string name) => name.Trim().ToLowerInvariant();
 
-    private static async Task<Workflow?> GetAsync(DbConnection connection, Workspace workspace, long id, CancellationToken cancellationToken)
+    private static async Task<Workflow?> GetAsync(DbConnection connection, DbTransaction? transaction, Workspace workspace, long id, CancellationToken cancellationToken)
     {
         var row = await connection.QuerySingleOrDefaultAsync<WorkflowRow>(new CommandDefinition(
-            $"{Select} WHERE id = @Id AND team_id = @TeamId", new { Id = id, workspace.TeamId }, cancellationToken: cancellationToken));
+            $"{Select} WHERE id = @Id AND team_id = @TeamId", new { Id = id, workspace.TeamId }, transaction, cancellationToken: cancellationToken));
         return row?.ToWorkflow();
     }
+
+    private static Task RecordAsync(
+        DbConnection connection, DbTransaction transaction, string action, Workflow workflow, string userId, DateTimeOffset at, IReadOnlyList<AuditChange> changes, CancellationToken cancellationToken) =>
+        AuditLog.RecordAsync(connection, transaction, new AuditEntry
+        {
+            TeamId = workflow.TeamId,
+            At = at,
+            ActorUserId = userId,
+            Action = action,
+            SubjectKind = AuditSubject.Workflow,
+            SubjectId = workflow.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            SubjectName = workflow.Name,
+            Changes = changes,
+        }, cancellationToken);
 
     private static object Parameters(Workflow workflow) => new
     {

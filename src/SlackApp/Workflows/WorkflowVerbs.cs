@@ -59,7 +59,7 @@ public sealed class WorkflowVerbs(WorkflowRepository workflows, WorkflowPermissi
         ArgumentNullException.ThrowIfNull(context);
         var workspace = context.Workspace();
         var workflow = await workflows.GetAsync(workspace, id, cancellationToken);
-        if (workflow is null || !await workflows.DeleteAsync(workspace, id, cancellationToken))
+        if (workflow is null || !await workflows.DeleteAsync(workspace, id, context.RequiredUserId(), cancellationToken))
         {
             return WorkflowOutcome.Problem(NotFound);
         }

@@ -17,6 +17,7 @@ public static class WorkflowsServiceCollectionExtensions
         // Per Slack request: users.info is asked at most once per request, never cached longer.
         services.TryAddScoped<WorkflowPermissions>();
         services.TryAddScoped<WorkflowVerbs>();
+        services.TryAddScoped<SlackApp.Audit.IAuditLogReaders, AuditLogReaders>();
         return services;
     }
 }

@@ -92,7 +92,7 @@ public sealed class SqlServerSyntaxTests
         await settings.EnsureSignalSecretAsync(workspace, ct);
         await settings.SetSignalSecretAsync(workspace, null, "U1", ct);
         await settings.ListManagersAsync(workspace, ct);
-        await settings.SetManagersAsync(workspace, ["U2"], ct);
+        await settings.SetManagersAsync(workspace, ["U2"], "U0ADMIN", ct);
 
         await new OAuthStateRepository(connections, clock).TryConsumeAsync("state-1", clock.GetUtcNow(), ct);
         var events = new DatabaseEventDeduplicator(connections, Microsoft.Extensions.Options.Options.Create(new SlackApp.Slack.Routing.SlackRoutingOptions()), clock);
@@ -108,7 +108,10 @@ public sealed class SqlServerSyntaxTests
         await workflows.CreateAsync(workspace, draft, "U1", ct);
         await workflows.UpdateAsync(workspace, draft with { Id = 1 }, "U1", ct);
         await workflows.SetEnabledAsync(workspace, 1, enabled: false, "U1", ct);
-        await workflows.DeleteAsync(workspace, 1, ct);
+        await workflows.DeleteAsync(workspace, 1, "U1", ct);
+
+        // Entries are written by the repositories above; the page read is the log's own.
+        await new SlackApp.Audit.AuditLog(connections).ListPageAsync("T1", 20, 20, ct);
 
         var signals = new SignalRepository(connections, clock);
         await signals.AddAsync(workspace, [Signals.SignalRepositoryTests.Incoming("sig_1"), Signals.SignalRepositoryTests.Incoming("sig_2")], ct);

@@ -70,7 +70,7 @@ public sealed class HomePerPersonTests : IDisposable
     {
         await _app.SendAsync(HomeOpened("U0BOB"));
         var named = Status(_app.LastView("views.publish"));
-        await _app.Factory.Service<WorkspaceSettingsRepository>().SetManagersAsync(WorkflowApp.Acme, [], _ct);
+        await _app.Factory.Service<WorkspaceSettingsRepository>().SetManagersAsync(WorkflowApp.Acme, [], "U0ADMIN", _ct);
         await _app.SendAsync(HomeOpened("U0ADMIN"));
         var none = Status(_app.LastView("views.publish"));
 

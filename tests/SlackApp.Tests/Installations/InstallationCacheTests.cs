@@ -87,7 +87,7 @@ public sealed class InstallationCacheTests : IDisposable
 
         var rotated = await _settings.SetSignalSecretAsync(Acme, null, "U0ADMIN", _ct);
         await _settings.SaveAsync(Acme, "https://acme.lightning.force.com", "C0FALLBACK", "U0ADMIN", _ct);
-        await _settings.SetManagersAsync(Acme, ["U0MANAGER"], _ct);
+        await _settings.SetManagersAsync(Acme, ["U0MANAGER"], "U0ADMIN", _ct);
 
         Assert.NotEqual(first, rotated);
         Assert.Equal(rotated, await _settings.GetSignalSecretAsync(Acme, _ct));

@@ -43,7 +43,7 @@ public sealed class TenantIsolationTests : IDisposable
         await _installations.DeleteAsync(null, Globex.TeamId, _ct);
         await _settings.SaveAsync(Globex, "https://globex.lightning.force.com", "C0GLOBEX", "U0G", _ct);
         await _settings.SetSignalSecretAsync(Globex, null, "U0G", _ct);
-        await _settings.SetManagersAsync(Globex, ["U0G"], _ct);
+        await _settings.SetManagersAsync(Globex, ["U0G"], "U0ADMIN", _ct);
 
         Assert.Equal("xoxb-acme", (await _installations.FindAsync(null, Acme.TeamId, isEnterpriseInstall: false, _ct))?.BotToken);
         Assert.Equal(before, await _settings.GetAsync(Acme, _ct));
@@ -55,7 +55,7 @@ public sealed class TenantIsolationTests : IDisposable
     {
         await _installations.SaveAsync(new Installation { TeamId = Acme.TeamId, BotUserId = "U0BOT", BotToken = "xoxb-acme" }, _ct);
         await _settings.SaveAsync(Acme, "https://acme.lightning.force.com", "C0ACME", "U0ADMIN", _ct);
-        await _settings.SetManagersAsync(Acme, ["U0MANAGER"], _ct);
+        await _settings.SetManagersAsync(Acme, ["U0MANAGER"], "U0ADMIN", _ct);
         return await _settings.EnsureSignalSecretAsync(Acme, _ct);
     }
 

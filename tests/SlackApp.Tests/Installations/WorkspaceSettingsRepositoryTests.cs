@@ -53,8 +53,8 @@ public sealed class WorkspaceSettingsRepositoryTests : IDisposable
     [Fact]
     public async Task Managers_list_is_replaced_not_appended()
     {
-        await _settings.SetManagersAsync(Acme, ["U2", "U1"], _ct);
-        await _settings.SetManagersAsync(Acme, ["U3", "U1", "U3"], _ct);
+        await _settings.SetManagersAsync(Acme, ["U2", "U1"], "U0ADMIN", _ct);
+        await _settings.SetManagersAsync(Acme, ["U3", "U1", "U3"], "U0ADMIN", _ct);
 
         Assert.Equal(["U1", "U3"], await _settings.ListManagersAsync(Acme, _ct));
     }

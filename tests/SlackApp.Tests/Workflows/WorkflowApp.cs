@@ -36,7 +36,7 @@ internal sealed class WorkflowApp : IDisposable
             InstallerUserId = "U0ADMIN",
             InstalledAt = new DateTimeOffset(2026, 11, 2, 9, 30, 0, TimeSpan.Zero),
         }, _ct).GetAwaiter().GetResult();
-        Factory.Service<WorkspaceSettingsRepository>().SetManagersAsync(Acme, ["U0MIA"], _ct).GetAwaiter().GetResult();
+        Factory.Service<WorkspaceSettingsRepository>().SetManagersAsync(Acme, ["U0MIA"], "U0ADMIN", _ct).GetAwaiter().GetResult();
     }
 
     public SlackAppFactory Factory { get; } = new();

@@ -107,7 +107,7 @@ public sealed class WorkflowRepositoryTests : IDisposable
         Assert.Empty((await _workflows.ListPageAsync(Globex, 0, 10, _ct)).Page);
         Assert.Equal(WorkflowSaveOutcome.NotFound, (await _workflows.UpdateAsync(Globex, acme with { Name = "Hijacked" }, "U9", _ct)).Outcome);
         Assert.Null(await _workflows.SetEnabledAsync(Globex, acme.Id, enabled: false, "U9", _ct));
-        Assert.False(await _workflows.DeleteAsync(Globex, acme.Id, _ct));
+        Assert.False(await _workflows.DeleteAsync(Globex, acme.Id, "U0G", _ct));
 
         var untouched = await _workflows.GetAsync(Acme, acme.Id, _ct);
         Assert.Equal(acme.Name, untouched!.Name);
@@ -152,9 +152,9 @@ public sealed class WorkflowRepositoryTests : IDisposable
     {
         var workflow = (await _workflows.CreateAsync(Acme, Draft(), "U1", _ct)).Workflow!;
 
-        Assert.True(await _workflows.DeleteAsync(Acme, workflow.Id, _ct));
+        Assert.True(await _workflows.DeleteAsync(Acme, workflow.Id, "U0ADMIN", _ct));
         Assert.Null(await _workflows.GetAsync(Acme, workflow.Id, _ct));
-        Assert.False(await _workflows.DeleteAsync(Acme, workflow.Id, _ct));
+        Assert.False(await _workflows.DeleteAsync(Acme, workflow.Id, "U0ADMIN", _ct));
     }
 
     public void Dispose() => _db.Dispose();

@@ -1,0 +1,53 @@
+using SlackApp.SlackUx;
+
+namespace SlackApp.Audit;
+
+/// <summary>
+/// The audit log's actions, as stored (so renaming a C# member never changes old rows), and the words each is shown
+/// with. One list, so a new kind of configuration adds its actions here.
+/// </summary>
+public static class AuditAction
+{
+    public const string WorkflowCreated = "workflow.created";
+    public const string WorkflowEdited = "workflow.edited";
+    public const string WorkflowPaused = "workflow.paused";
+    public const string WorkflowResumed = "workflow.resumed";
+    public const string WorkflowDeleted = "workflow.deleted";
+    public const string SettingsSaved = "settings.saved";
+    public const string ManagersSet = "managers.set";
+
+    /// <summary>Only that it was rotated: the secret itself is never recorded.</summary>
+    public const string SignalSecretRotated = "signal_secret.rotated";
+
+    // Owner mapping (issue 13) does not exist yet. When it does, its changes are recorded here as, e.g.,
+    // "owner_mapping.set" and "owner_mapping.removed" (subject: the CRM email), with their words in Verb below.
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        WorkflowCreated, WorkflowEdited, WorkflowPaused, WorkflowResumed, WorkflowDeleted, SettingsSaved, ManagersSet, SignalSecretRotated,
+    ];
+
+    /// <summary>What the actor did, as in "&lt;@U1&gt; {verb}", e.g. "paused the workflow".</summary>
+    public static string Verb(string action) => action switch
+    {
+        WorkflowCreated => "created the workflow",
+        WorkflowEdited => "edited the workflow",
+        WorkflowPaused => "paused the workflow",
+        WorkflowResumed => "resumed the workflow",
+        WorkflowDeleted => "deleted the workflow",
+        SettingsSaved => "changed the settings",
+        ManagersSet => "changed the workflow managers",
+        SignalSecretRotated => "rotated the signal secret",
+        // A row written by a newer version of the app: shown, never trusted as mrkdwn.
+        _ => "did " + UntrustedText.MrkdwnClipped(UntrustedText.Label(action), 40),
+    };
+}
+
+/// <summary>What an audit entry is about, as stored.</summary>
+public static class AuditSubject
+{
+    public const string Workflow = "workflow";
+    public const string Settings = "settings";
+    public const string Managers = "managers";
+    public const string SignalSecret = "signal_secret";
+}
