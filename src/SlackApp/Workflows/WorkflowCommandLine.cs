@@ -19,6 +19,8 @@ public sealed record WorkflowCommandLine(WorkflowVerb? Verb, string Argument = "
         • `/usergems workflow edit NAME` or `edit #ID` — change one
         • `/usergems workflow pause NAME`, `resume NAME`, `delete NAME` — stop, restart or remove one
         • `/usergems workflow test NAME` — send yourself a test notification
+        • `/usergems why SIGNAL_ID` — what became of a signal (admins and managers)
+        • `/usergems audit` — who changed what, latest first (admins)
         • `/usergems workflow help` — this help
         """;
 
