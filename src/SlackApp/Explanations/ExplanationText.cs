@@ -16,6 +16,7 @@ internal static class ExplanationText
     {
         RecipientKind.Channel => $"<#{SlackId(id)}>",
         RecipientKind.User => $"<@{SlackId(id)}>",
+        RecipientKind.Reminder => $"<@{SlackId(id)}> (a snooze reminder)",
         _ => SignalNames.TryParse(id, out AccountRole role) ? SignalNames.Label(role) : UntrustedText.MrkdwnClipped(id, 64),
     };
 

@@ -92,6 +92,7 @@ public sealed class HomeNotificationsSection(
     {
         RecipientKind.Channel => $"<#{d.RecipientId}>",
         RecipientKind.User => $"<@{d.RecipientId}>",
+        RecipientKind.Reminder => $"<@{d.RecipientId}> (reminder)",
         _ => SignalNames.TryParse(d.RecipientId, out AccountRole role) ? SignalNames.Label(role) : UntrustedText.MrkdwnClipped(d.RecipientId, 64),
     };
 

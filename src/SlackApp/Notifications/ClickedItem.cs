@@ -38,6 +38,21 @@ public sealed record ClickedItem(Workspace Workspace, string UserId, OutboxDeliv
         return new ClickedItem(workspace, userId, item, channel, ts);
     }
 
+    /// <summary>The item a modal opened from a message names, when it is the workspace's and still carried by that message.</summary>
+    public static async Task<OutboxDelivery?> FromModalAsync(NotificationOutbox outbox, Workspace workspace, ItemOfMessage? target, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(outbox);
+        var item = target is null ? null : await outbox.GetAsync(workspace, target.ItemId, ct);
+        return item is not null && item.Status == DeliveryStatus.Sent && item.SlackChannel == target!.Channel && item.SlackTs == target.Ts ? item : null;
+    }
+
+    /// <summary>The one person a DM (or a reminder) is for; null for a channel post, which anyone in it may act on.</summary>
+    public static string? ReaderOf(OutboxDelivery item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.RecipientKind is RecipientKind.User or RecipientKind.Reminder ? item.RecipientId : null;
+    }
+
     /// <summary>The message clicked: its channel and ts.</summary>
     public static (string? Channel, string? Ts) MessageOf(BlockActionsPayload payload)
     {

@@ -35,6 +35,9 @@ public static class HoldReason
 
     /// <summary>Its recipient had reached the workflow's daily cap: it went into the next digest.</summary>
     public const string DailyCap = "daily_cap";
+
+    /// <summary>A reminder: someone snoozed the signal until then.</summary>
+    public const string Snooze = "snooze";
 }
 
 /// <summary>What a Slack message of the app carries, as stored in <c>notification_messages.kind</c>.</summary>
@@ -58,4 +61,7 @@ public enum RecipientKind
 
     /// <summary>An account role nobody could be found for, with no fallback channel: undeliverable.</summary>
     Role,
+
+    /// <summary>A snoozed item coming back to the person who snoozed it, by DM (a user id).</summary>
+    Reminder,
 }

@@ -145,6 +145,13 @@ public static class DigestComposer
             options.Add(Choice("View LinkedIn", new DigestItemChoice(NotificationActions.ViewLinkedin, item.DeliveryId), linkedin));
         }
 
+        if (options.Count < BlockKitLimits.OverflowOptions)
+        {
+            // A DM digest's line has room for it; a channel digest's menu is full (claim takes the place), so there
+            // a line is snoozed from the message its reminder or the single notification shows.
+            options.Insert(Math.Min(options.Count, 2), Choice("Snooze…", new DigestItemChoice(NotificationActions.Snooze, item.DeliveryId), url: null));
+        }
+
         return options.Count == 0 ? null : new OverflowMenu(options) { ActionId = NotificationActions.ItemMenu };
     }
 

@@ -22,6 +22,9 @@ public sealed class DigestItemMenuHandler(NotificationAcknowledgements acknowled
             case NotificationActions.NotRelevant:
                 await NotRelevantMarks.OpenAsync(request, choice.ItemId, cancellationToken);
                 break;
+            case NotificationActions.Snooze:
+                await Snoozes.OpenAsync(request, choice.ItemId, cancellationToken);
+                break;
             case NotificationActions.Release:
                 await claims.ReleaseAsync(request, choice.ItemId, cancellationToken);
                 break;

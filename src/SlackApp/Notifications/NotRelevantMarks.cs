@@ -21,7 +21,7 @@ public sealed class NotRelevantMarks(NotificationOutbox outbox, SignalCopies cop
             return;
         }
 
-        await OpenedModal.OpenAsync(request.Context, NotRelevantModal.Build(new NotRelevantTarget(id, channel, ts)), ct);
+        await OpenedModal.OpenAsync(request.Context, NotRelevantModal.Build(new ItemOfMessage(id, channel, ts)), ct);
     }
 
     public async Task SubmitAsync(SlackViewSubmissionRequest request, CancellationToken ct)
@@ -30,18 +30,17 @@ public sealed class NotRelevantMarks(NotificationOutbox outbox, SignalCopies cop
         var context = request.Context;
         var workspace = context.Workspace();
         var userId = context.RequiredUserId();
-        var target = NotRelevantTarget.Read(request.Payload.View.PrivateMetadata);
-        var item = target is null ? null : await outbox.GetAsync(workspace, target.ItemId, ct);
-        if (target is null || item is null || item.Status != DeliveryStatus.Sent || item.SlackChannel != target.Channel || item.SlackTs != target.Ts)
+        var item = await ClickedItem.FromModalAsync(outbox, workspace, ItemOfMessage.Read(request.Payload.View.PrivateMetadata), ct);
+        if (item is null)
         {
             logger.LogWarning("Refused a Not relevant submission in {Workspace} by {UserId}: its item does not match the message", workspace, userId);
             request.AckWithErrors(new Dictionary<string, string> { [NotRelevantModal.ReasonBlock] = ClickedItem.NotFoundText });
             return;
         }
 
-        if (item.RecipientKind == RecipientKind.User && item.RecipientId != userId)
+        if (ClickedItem.ReaderOf(item) is { } reader && reader != userId)
         {
-            request.AckWithErrors(new Dictionary<string, string> { [NotRelevantModal.ReasonBlock] = $"Only <@{item.RecipientId}>, who received it, can mark it." });
+            request.AckWithErrors(new Dictionary<string, string> { [NotRelevantModal.ReasonBlock] = $"Only <@{reader}>, who received it, can mark it." });
             return;
         }
 

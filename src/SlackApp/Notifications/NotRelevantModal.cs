@@ -1,19 +1,7 @@
-using System.Globalization;
 using SlackApp.Slack.Blocks;
 using SlackApp.Slack.Payloads;
 
 namespace SlackApp.Notifications;
-
-/// <summary>The item a <see cref="NotRelevantModal"/> is about, carried in its private_metadata and re-checked on submit.</summary>
-public sealed record NotRelevantTarget(long ItemId, string Channel, string Ts)
-{
-    public string Write() => $"{ItemId.ToString(CultureInfo.InvariantCulture)}|{Channel}|{Ts}";
-
-    public static NotRelevantTarget? Read(string? metadata) =>
-        metadata?.Split('|') is [var id, { Length: > 0 } channel, { Length: > 0 } ts] && long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var itemId)
-            ? new NotRelevantTarget(itemId, channel, ts)
-            : null;
-}
 
 /// <summary>What the reader said in <see cref="NotRelevantModal"/>: the stored reason (wire and note) and whether to mute the account.</summary>
 public sealed record NotRelevantAnswer(string? Reason, bool MuteAccount);
@@ -31,7 +19,7 @@ public static class NotRelevantModal
     public const string Mute = "mute";
     private const string Suffix = ".value";
 
-    public static ModalView Build(NotRelevantTarget target)
+    public static ModalView Build(ItemOfMessage target)
     {
         ArgumentNullException.ThrowIfNull(target);
         return new ModalView(new PlainText("Not relevant"))

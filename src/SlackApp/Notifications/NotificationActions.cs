@@ -13,6 +13,9 @@ public static class NotificationActions
     /// <summary>"Not relevant": opens <see cref="NotRelevantModal"/> for the item (its value).</summary>
     public const string NotRelevant = "notification.not_relevant";
 
+    /// <summary>"Snooze…": opens <see cref="SnoozeModal"/> for the item (its value).</summary>
+    public const string Snooze = "notification.snooze";
+
     /// <summary>"Release" on a claimed channel post: the claimer gives the signal back.</summary>
     public const string Release = "notification.release";
     public const string ActionsBlockId = "notification.actions";

@@ -56,7 +56,7 @@ public sealed class NotificationClaims(NotificationOutbox outbox, SignalCopies c
             return null;
         }
 
-        if (clicked.Item.RecipientKind == RecipientKind.User || clicked.Item.SignalRowId is null)
+        if (ClickedItem.ReaderOf(clicked.Item) is not null || clicked.Item.SignalRowId is null)
         {
             await ClickedItem.TellAsync(request, clicked.Channel, clicked.UserId, NotClaimable, ct);
             return null;

@@ -22,6 +22,19 @@ public static class NotificationComposer
         var signal = content.Signal;
         var blocks = new List<Block>();
 
+        if (content.Snooze is { } snoozed && content.ReaderUserId == snoozed.UserId && !content.IsReminder)
+        {
+            // Out of its reader's view until the reminder brings it back: one line, no buttons.
+            return new Message(
+                $"Snoozed until {snoozed.Until.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC: {FallbackText(content)}",
+                [new SectionBlock { Text = UntrustedText.Markdown($":zzz: Snoozed until {SlackDate(snoozed.Until)}: {NotificationHeadline.Mrkdwn(signal)}\nIt comes back to you as a DM then.", BlockKitLimits.SectionText) }]);
+        }
+
+        if (content.IsReminder)
+        {
+            blocks.Add(Context(":alarm_clock: *Reminder*: you snoozed this signal until now."));
+        }
+
         if (content.IsTest)
         {
             blocks.Add(Context(":test_tube: *Test notification*: a sample built from a made-up signal, to show what this workflow sends. Nothing real happened."));
@@ -46,6 +59,11 @@ public static class NotificationComposer
         if (content.Claim is { } claim)
         {
             blocks.Add(Context($":raising_hand: Claimed by <@{claim.UserId}> · {SlackDate(claim.At)}"));
+        }
+
+        if (content.Snooze is { } snooze && content.ReaderUserId is null)
+        {
+            blocks.Add(Context($":zzz: <@{snooze.UserId}> snoozed this until {SlackDate(snooze.Until)}"));
         }
 
         if (content.Acknowledgement is { } ack)
@@ -193,6 +211,11 @@ public static class NotificationComposer
         if (content.NotRelevant is null && !content.IsTest)
         {
             buttons.Add(new Button(new PlainText("Not relevant")) { ActionId = NotificationActions.NotRelevant, Value = id });
+        }
+
+        if (!content.IsTest)
+        {
+            buttons.Add(new Button(new PlainText("Snooze…")) { ActionId = NotificationActions.Snooze, Value = id });
         }
 
         if (content.IsClaimable)

@@ -34,6 +34,12 @@ public sealed record NotificationContent
     /// <summary>Who took it in a channel and when, while they have it.</summary>
     public ItemClaim? Claim { get; init; }
 
+    /// <summary>Who snoozed this copy and until when.</summary>
+    public SnoozeMark? Snooze { get; init; }
+
+    /// <summary>A snoozed signal come back to the person who snoozed it.</summary>
+    public bool IsReminder { get; init; }
+
     /// <summary>Who said it does not matter, once someone did.</summary>
     public NotRelevantMark? NotRelevant { get; init; }
 
@@ -49,3 +55,6 @@ public sealed record ItemClaim(string UserId, DateTimeOffset At);
 
 /// <summary>A reader's "not relevant" on an item, with the reason they gave (stored as <see cref="NotRelevantReasons"/> wrote it).</summary>
 public sealed record NotRelevantMark(string UserId, DateTimeOffset At, string? Reason);
+
+/// <summary>A person's "remind me later" on a copy: it comes back to them as a DM at <see cref="Until"/>.</summary>
+public sealed record SnoozeMark(string UserId, DateTimeOffset Until);

@@ -14,6 +14,8 @@ public static class NotificationListeners
             .Action<ClaimButtonHandler>(NotificationActions.Release)
             .Action<NotRelevantButtonHandler>(NotificationActions.NotRelevant)
             .View<NotRelevantSubmission>(NotRelevantModal.CallbackId)
+            .Action<SnoozeButtonHandler>(NotificationActions.Snooze)
+            .View<SnoozeSubmission>(SnoozeModal.CallbackId)
             .Action<LinkClickHandler>(NotificationActions.OpenInSalesforce)
             .Action<LinkClickHandler>(NotificationActions.ViewLinkedin)
             .Action<DigestItemMenuHandler>(NotificationActions.ItemMenu)

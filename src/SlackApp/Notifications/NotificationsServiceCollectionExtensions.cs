@@ -34,6 +34,7 @@ public static class NotificationsServiceCollectionExtensions
         services.TryAddSingleton<NotificationAcknowledgements>();
         services.TryAddSingleton<NotificationClaims>();
         services.TryAddSingleton<NotRelevantMarks>();
+        services.TryAddSingleton<Snoozes>();
         services.TryAddSingleton<TestNotificationSender>();
         // The workflows feature owns this seam; notifications fill it.
         services.TryAddSingleton<ITestNotificationSender>(sp => sp.GetRequiredService<TestNotificationSender>());

@@ -15,7 +15,7 @@ public sealed record OutboxDelivery
         "d.acknowledged_at AS AcknowledgedAt, d.people_json AS PeopleJson, d.created_at AS CreatedAt, d.updated_at AS UpdatedAt, " +
         "d.message_id AS MessageId, d.workflow_id AS WorkflowId, d.held_reason AS HeldReason, d.suppressed_reason AS SuppressedReason, " +
         "d.claimed_by AS ClaimedBy, d.claimed_at AS ClaimedAt, d.not_relevant_by AS NotRelevantBy, d.not_relevant_at AS NotRelevantAt, " +
-        "d.not_relevant_reason AS NotRelevantReason";
+        "d.not_relevant_reason AS NotRelevantReason, d.snoozed_by AS SnoozedBy, d.snoozed_until AS SnoozedUntil";
 
     internal const string From = "notification_deliveries d LEFT JOIN signals s ON s.id = d.signal_row_id AND s.team_id = d.team_id";
 
@@ -63,6 +63,10 @@ public sealed record OutboxDelivery
     public DateTimeOffset? NotRelevantAt { get; init; }
     public string? NotRelevantReason { get; init; }
 
+    /// <summary>Who snoozed this copy and until when (a reminder item brings it back to them then).</summary>
+    public string? SnoozedBy { get; init; }
+    public DateTimeOffset? SnoozedUntil { get; init; }
+
     public RecipientKind RecipientKind => StoredMatches.ParseKind(RecipientKindName);
 
     /// <summary>The signal notified about (a made-up one for a test), or null when its row is gone.</summary>
@@ -83,9 +87,11 @@ public sealed record OutboxDelivery
             IsTest = IsTest,
             Acknowledgement = AcknowledgedBy is { } by && AcknowledgedAt is { } at ? new Acknowledgement(by, at) : null,
             Claim = ClaimedBy is { } claimer && ClaimedAt is { } claimedAt ? new ItemClaim(claimer, claimedAt) : null,
+            Snooze = SnoozedBy is { } snoozer && SnoozedUntil is { } until ? new SnoozeMark(snoozer, until) : null,
             NotRelevant = NotRelevantBy is { } dismisser && NotRelevantAt is { } dismissedAt ? new NotRelevantMark(dismisser, dismissedAt, NotRelevantReason) : null,
             People = AccountPeople.FromJson(PeopleJson),
-            ReaderUserId = RecipientKind == RecipientKind.User ? RecipientId : null,
+            ReaderUserId = RecipientKind is RecipientKind.User or RecipientKind.Reminder ? RecipientId : null,
+            IsReminder = RecipientKind == RecipientKind.Reminder,
         }
         : null;
 }
@@ -109,6 +115,7 @@ internal static class StoredMatches
     {
         RecipientKind.Channel => "channel",
         RecipientKind.User => "user",
+        RecipientKind.Reminder => "reminder",
         _ => "role",
     };
 
@@ -116,6 +123,7 @@ internal static class StoredMatches
     {
         "channel" => RecipientKind.Channel,
         "user" => RecipientKind.User,
+        "reminder" => RecipientKind.Reminder,
         _ => RecipientKind.Role,
     };
 

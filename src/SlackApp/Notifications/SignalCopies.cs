@@ -6,7 +6,7 @@ using SlackApp.SlackUx;
 namespace SlackApp.Notifications;
 
 /// <summary>What a person did to one or more signals, as the thread reply tells it: "acknowledged", "claimed", "released".</summary>
-public sealed record SignalEvent(string UserId, string Verb);
+public sealed record SignalEvent(string UserId, string Verb, string Detail = "");
 
 /// <summary>
 /// Shows a signal's state on every Slack message carrying a copy of it (a DM, a channel post, a digest line), with
@@ -118,7 +118,7 @@ public sealed class SignalCopies(NotificationOutbox outbox, WorkspaceSettingsRep
             1 => names[0],
             _ => $"{names.Count} signals: {string.Join(", ", names.Take(MaxNamesInReply))}{(names.Count > MaxNamesInReply ? ", …" : string.Empty)}",
         };
-        return $"{Emoji(happened.Verb)} <@{happened.UserId}> {happened.Verb} {who}.";
+        return $"{Emoji(happened.Verb)} <@{happened.UserId}> {happened.Verb} {who}{happened.Detail}.";
     }
 
     private static string Emoji(string verb) => verb switch
@@ -126,6 +126,7 @@ public sealed class SignalCopies(NotificationOutbox outbox, WorkspaceSettingsRep
         SignalVerbs.Acknowledged => ":white_check_mark:",
         SignalVerbs.Claimed => ":raising_hand:",
         SignalVerbs.MarkedNotRelevant => ":no_entry_sign:",
+        SignalVerbs.Snoozed => ":zzz:",
         _ => ":leftwards_arrow_with_hook:",
     };
 }
@@ -137,4 +138,5 @@ public static class SignalVerbs
     public const string Claimed = "claimed";
     public const string Released = "released";
     public const string MarkedNotRelevant = "marked not relevant:";
+    public const string Snoozed = "snoozed";
 }

@@ -9,7 +9,7 @@ namespace SlackApp.Notifications;
 /// After a workflow's delivery settings change, its items still waiting go out under the new ones: a digest item
 /// becomes due now when the workflow turned instant, a waiting instant item is held for the new digest, a held one
 /// moves to the new digest's time. Each in its reader's clock as planned (the zone stored on the item, their quiet
-/// hours as they are now). Items over the daily cap keep their next-day digest; items already in a message or
+/// hours as they are now). Items over the daily cap keep their next-day digest, and snoozed ones their reminder's time; items already in a message or
 /// leased by a sender are not touched, so nothing is lost or sent twice.
 /// </summary>
 public sealed class WaitingItemsRetiming(
@@ -31,7 +31,7 @@ public sealed class WaitingItemsRetiming(
             FROM notification_deliveries
             WHERE team_id = @TeamId AND workflow_id = @WorkflowId AND message_id IS NULL AND attempts = 0
                 AND (lease_until IS NULL OR lease_until <= @Now)
-                AND (status = '{DeliveryStatus.Pending}' OR (status = '{DeliveryStatus.Held}' AND held_reason <> '{HoldReason.DailyCap}'))
+                AND (status = '{DeliveryStatus.Pending}' OR (status = '{DeliveryStatus.Held}' AND held_reason NOT IN ('{HoldReason.DailyCap}', '{HoldReason.Snooze}')))
             """,
             new { workspace.TeamId, WorkflowId = saved.Id, Now = now },
             cancellationToken: cancellationToken))).ToList();

@@ -23,7 +23,7 @@ public sealed class NotRelevantTests
         var open = Assert.Single(app.Slack.CallsTo("views.open"));
         var view = (JsonObject)open.Body["view"]!;
         Assert.Equal(NotRelevantModal.CallbackId, (string?)view["callback_id"]);
-        Assert.Equal(new NotRelevantTarget(dm.Id, dm.SlackChannel!, dm.SlackTs!).Write(), (string?)view["private_metadata"]);
+        Assert.Equal(new ItemOfMessage(dm.Id, dm.SlackChannel!, dm.SlackTs!).Write(), (string?)view["private_metadata"]);
         Assert.Empty(app.Slack.Violations);
     }
 
@@ -115,7 +115,7 @@ public sealed class NotRelevantTests
 
     private static async Task<string> SubmitAsync(NotificationsApp app, OutboxDelivery item, string userId, string? reason, string? note, bool mute)
     {
-        var view = NotRelevantModalJson(new NotRelevantTarget(item.Id, item.SlackChannel!, item.SlackTs!));
+        var view = NotRelevantModalJson(new ItemOfMessage(item.Id, item.SlackChannel!, item.SlackTs!));
         var values = new JsonObject
         {
             [NotRelevantModal.ReasonBlock] = new JsonObject { [NotRelevantModal.ReasonBlock + ".value"] = new JsonObject { ["type"] = "radio_buttons", ["selected_option"] = reason is null ? null : new JsonObject { ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = reason }, ["value"] = reason } } },
@@ -134,7 +134,7 @@ public sealed class NotRelevantTests
         return await response.Content.ReadAsStringAsync(NotificationsApp.Ct);
     }
 
-    private static JsonObject NotRelevantModalJson(NotRelevantTarget target) =>
+    private static JsonObject NotRelevantModalJson(ItemOfMessage target) =>
         System.Text.Json.JsonSerializer.SerializeToNode(NotRelevantModal.Build(target), SlackApp.Slack.Json.SlackJson.Options)!.AsObject();
 
     private static string Id(OutboxDelivery item) => item.Id.ToString(CultureInfo.InvariantCulture);

@@ -1,0 +1,6 @@
+-- Snooze: a person puts a signal off. The copy they snoozed records who and until when (its message says so), and
+-- a reminder item (recipient_kind 'reminder', the person's user id) is held until then, when the delivery worker
+-- DMs it to them like any other item.
+ALTER TABLE notification_deliveries ADD
+    snoozed_by    NVARCHAR(32) NULL,
+    snoozed_until DATETIME2    NULL;
