@@ -22,6 +22,9 @@ public sealed record HomeTabModel
     public string? WebhookUrl { get; init; }
     public IReadOnlyList<Block> NotificationBlocks { get; init; } = [];
 
+    /// <summary>Admins only: unmatched owner emails and owner mappings, drawn by OwnerMappings.</summary>
+    public IReadOnlyList<Block> OwnerMappingBlocks { get; init; } = [];
+
     /// <summary>What each workflow of the page did over the last days; a workflow without an entry shows none.</summary>
     public IReadOnlyDictionary<long, WorkflowActivity> Activity { get; init; } = new Dictionary<long, WorkflowActivity>();
 }

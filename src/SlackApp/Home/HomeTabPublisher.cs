@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SlackApp.Installations;
 using SlackApp.Notifications;
+using SlackApp.OwnerMappings;
 using SlackApp.Slack.WebApi;
 using SlackApp.Workflows;
 
@@ -14,7 +15,8 @@ public sealed class HomeTabPublisher(
     WorkflowPermissions permissions,
     IHomeNotificationsSection notifications,
     NotificationActivityRepository activity,
-    IOptions<HomeOptions> options)
+    IOptions<HomeOptions> options,
+    OwnerMappingsHomeSection ownerMappings)
 {
     /// <summary>Publishes <paramref name="userId"/>'s Home tab, showing the page of workflows starting at <paramref name="offset"/>.</summary>
     public async Task PublishAsync(Workspace workspace, string userId, ISlackApiClient client, int offset, CancellationToken cancellationToken)
@@ -56,6 +58,7 @@ public sealed class HomeTabPublisher(
             WebhookUrl = access.IsAdmin ? WebhookUrl(workspace) : null,
             NotificationBlocks = await notifications.BuildAsync(workspace, access, client, cancellationToken),
             Activity = await activity.ListAsync(workspace, [.. page.Select(w => w.Id)], cancellationToken),
+            OwnerMappingBlocks = await ownerMappings.BuildAsync(workspace, access, cancellationToken),
         };
     }
 }
