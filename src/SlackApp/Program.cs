@@ -7,6 +7,7 @@ using SlackApp.Explanations;
 using SlackApp.Home;
 using SlackApp.Installations;
 using SlackApp.Notifications;
+using SlackApp.OwnerMappings;
 using SlackApp.Previews;
 using SlackApp.Sandbox.Hosting;
 using SlackApp.Sandbox.Page;
@@ -36,6 +37,7 @@ builder.Services.AddSignals();
 builder.Services.AddWorkflows();
 builder.Services.AddHome();
 builder.Services.AddNotifications();
+builder.Services.AddOwnerMappings();
 builder.Services.AddWelcome();
 builder.Services.AddExplanations();
 builder.Services.AddPreviews();
@@ -47,7 +49,9 @@ builder.Services.AddSlackRouting(slack => slack
     .AddWorkflowListeners()
     .AddWelcomeListeners() // before Home's: its listener takes every app_home_opened
     .AddHomeListeners()
-    .AddNotificationListeners());
+    .AddNotificationListeners()
+    .AddMapOwnerListener()
+    .AddOwnerMappingListeners());
 
 var app = builder.Build();
 

@@ -25,6 +25,9 @@ public sealed record HomeTabModel
     /// <summary>Admins only: the audit log's latest changes, drawn by <see cref="SlackApp.Audit.AuditComposer.HomeSection"/>.</summary>
     public IReadOnlyList<Block> AuditBlocks { get; init; } = [];
 
+    /// <summary>Admins only: unmatched owner emails and owner mappings, drawn by OwnerMappings.</summary>
+    public IReadOnlyList<Block> OwnerMappingBlocks { get; init; } = [];
+
     /// <summary>What each workflow of the page did over the last days; a workflow without an entry shows none.</summary>
     public IReadOnlyDictionary<long, WorkflowActivity> Activity { get; init; } = new Dictionary<long, WorkflowActivity>();
 }

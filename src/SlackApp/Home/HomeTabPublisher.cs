@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using SlackApp.Audit;
 using SlackApp.Installations;
 using SlackApp.Notifications;
+using SlackApp.OwnerMappings;
 using SlackApp.Slack.WebApi;
 using SlackApp.Workflows;
 
@@ -16,7 +17,8 @@ public sealed class HomeTabPublisher(
     IHomeNotificationsSection notifications,
     NotificationActivityRepository activity,
     AuditLog audit,
-    IOptions<HomeOptions> options)
+    IOptions<HomeOptions> options,
+    OwnerMappingsHomeSection ownerMappings)
 {
     /// <summary>Publishes <paramref name="userId"/>'s Home tab, showing the page of workflows starting at <paramref name="offset"/>.</summary>
     public async Task PublishAsync(Workspace workspace, string userId, ISlackApiClient client, int offset, CancellationToken cancellationToken)
@@ -59,6 +61,7 @@ public sealed class HomeTabPublisher(
             NotificationBlocks = await notifications.BuildAsync(workspace, access, client, cancellationToken),
             Activity = await activity.ListAsync(workspace, [.. page.Select(w => w.Id)], cancellationToken),
             AuditBlocks = access.IsAdmin ? AuditComposer.HomeSection(await audit.LatestAsync(workspace.TeamId, AuditComposer.HomeCount, cancellationToken)) : [],
+            OwnerMappingBlocks = await ownerMappings.BuildAsync(workspace, access, cancellationToken),
         };
     }
 }

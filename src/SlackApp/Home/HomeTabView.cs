@@ -1,5 +1,6 @@
 using System.Globalization;
 using SlackApp.Notifications;
+using SlackApp.OwnerMappings;
 using SlackApp.Slack.Blocks;
 using SlackApp.Workflows;
 using SlackApp.SlackUx;
@@ -125,6 +126,8 @@ public static class HomeTabView
 
             blocks.Add(new ActionsBlock(paging) { BlockId = "home.paging" });
         }
+
+        blocks.AddRange(model.OwnerMappingBlocks.Take(OwnerMappingsHomeSection.BlockBudget));
 
         // Recent notifications: drawn by the notifications feature through IHomeNotificationsSection.
         blocks.AddRange(model.NotificationBlocks.Take(NotificationBlockBudget));

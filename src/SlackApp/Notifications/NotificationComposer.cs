@@ -226,6 +226,12 @@ public static class NotificationComposer
                 : new Button(new PlainText("Release")) { ActionId = NotificationActions.Release, Value = id });
         }
 
+        // Owner mapping: a fallback copy for an email Slack did not know offers to map it (guarded: admins and managers).
+        if (content.UnmatchedOwnerEmail is not null && content.IsClaimable)
+        {
+            buttons.Add(new Button(new PlainText("Map this owner")) { ActionId = OwnerMappings.OwnerMappingActionIds.MapThisOwner, Value = id });
+        }
+
         if (SalesforceUrl(content.SalesforceBaseUrl, content.Signal.Account.SalesforceId) is { Length: <= BlockKitLimits.ButtonUrl } salesforce)
         {
             buttons.Add(new Button(new PlainText("Open in Salesforce")) { ActionId = NotificationActions.OpenInSalesforce, Url = salesforce, Value = id });

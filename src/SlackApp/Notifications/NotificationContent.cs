@@ -19,6 +19,9 @@ public sealed record NotificationContent
     /// <summary>Set when this copy went to a fallback channel because a DM could not be delivered.</summary>
     public string? UndeliveredNote { get; init; }
 
+    /// <summary>On a fallback copy: the email Slack knew nobody by, so the message offers "Map this owner".</summary>
+    public string? UnmatchedOwnerEmail { get; init; }
+
     /// <summary>A sample sent by "Send test": clearly marked, nothing real behind it.</summary>
     public bool IsTest { get; init; }
 

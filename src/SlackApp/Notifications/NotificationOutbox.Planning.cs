@@ -2,7 +2,9 @@ using System.Data.Common;
 using Dapper;
 using SlackApp.Data;
 using SlackApp.Installations;
+using SlackApp.OwnerMappings;
 using SlackApp.SlackUx;
+using SlackApp.Workflows;
 
 namespace SlackApp.Notifications;
 
@@ -14,7 +16,7 @@ public sealed partial class NotificationOutbox
     private static readonly string[] Other =
     [
         "is_test", "matches_json", "note", "people_json", "status", "attempts", "next_attempt_at", "error_detail", "created_at", "updated_at",
-        "workflow_id", "held_reason", "suppressed_reason", "subject_key", "fact_key", "time_zone",
+        "workflow_id", "held_reason", "suppressed_reason", "subject_key", "fact_key", "time_zone", "unmatched_roles",
     ];
 
     private static readonly string[] TestColumns =
@@ -78,6 +80,9 @@ public sealed partial class NotificationOutbox
                     : new ItemDecision(DeliveryStatus.Undeliverable, now, null, null, NoiseControl.Governing(delivery.Matches)?.Id, null, null, null);
                 inserted += await transaction.Connection!.ExecuteAsync(new CommandDefinition(insert, Row(signal, delivery, decision, now), transaction, cancellationToken: cancellationToken));
             }
+
+            // Counted in this transaction: a signal planned again after a crash is not counted twice.
+            await OwnerMappingRepository.RecordUnmatchedAsync(transaction, connections.Dialect, signal.Workspace.TeamId, signal.Plan.Unmatched, now, cancellationToken);
         }
 
         return inserted;
@@ -105,6 +110,7 @@ public sealed partial class NotificationOutbox
         subject_key = decision.SubjectKey,
         fact_key = decision.FactKey,
         time_zone = decision.TimeZone,
+        unmatched_roles = delivery.UnmatchedRoles.Count == 0 ? null : string.Join(",", delivery.UnmatchedRoles.Select(SignalNames.Wire)),
     };
 
     /// <summary>Stores a test notification about to be sent to <paramref name="userId"/>; returns its id (the Acknowledge button's value).</summary>

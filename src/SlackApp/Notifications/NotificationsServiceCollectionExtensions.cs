@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SlackApp.OwnerMappings;
 using SlackApp.Signals;
 using SlackApp.Workflows;
 
@@ -39,6 +40,9 @@ public static class NotificationsServiceCollectionExtensions
         // The workflows feature owns this seam; notifications fill it.
         services.TryAddSingleton<ITestNotificationSender>(sp => sp.GetRequiredService<TestNotificationSender>());
         services.TryAddSingleton<IWorkflowDeliveryObserver, WaitingItemsRetiming>();
+        // Owner mapping, which the resolver reads first; its seam on stored items is filled here.
+        services.AddOwnerMappings();
+        services.TryAddSingleton<IOwnerMappingItems, OwnerMappingItems>();
         if (!services.Any(d => d.ServiceType == typeof(NotificationDeliveryWorker)))
         {
             services.AddSingleton<NotificationDeliveryWorker>();

@@ -15,7 +15,7 @@ public sealed record OutboxDelivery
         "d.acknowledged_at AS AcknowledgedAt, d.people_json AS PeopleJson, d.created_at AS CreatedAt, d.updated_at AS UpdatedAt, " +
         "d.message_id AS MessageId, d.workflow_id AS WorkflowId, d.held_reason AS HeldReason, d.suppressed_reason AS SuppressedReason, " +
         "d.claimed_by AS ClaimedBy, d.claimed_at AS ClaimedAt, d.not_relevant_by AS NotRelevantBy, d.not_relevant_at AS NotRelevantAt, " +
-        "d.not_relevant_reason AS NotRelevantReason, d.snoozed_by AS SnoozedBy, d.snoozed_until AS SnoozedUntil";
+        "d.not_relevant_reason AS NotRelevantReason, d.snoozed_by AS SnoozedBy, d.snoozed_until AS SnoozedUntil, d.unmatched_roles AS UnmatchedRoles";
 
     internal const string From = "notification_deliveries d LEFT JOIN signals s ON s.id = d.signal_row_id AND s.team_id = d.team_id";
 
@@ -67,7 +67,28 @@ public sealed record OutboxDelivery
     public string? SnoozedBy { get; init; }
     public DateTimeOffset? SnoozedUntil { get; init; }
 
+    /// <summary>The roles (wire names, comma-separated) whose email Slack did not know, on a fallback copy.</summary>
+    public string? UnmatchedRoles { get; init; }
+
     public RecipientKind RecipientKind => StoredMatches.ParseKind(RecipientKindName);
+
+    /// <summary>
+    /// The first email this fallback copy could not DM because Slack knew nobody by it, read from the stored signal
+    /// (never from a button or a modal), or null.
+    /// </summary>
+    public string? UnmatchedEmail(Signal signal)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        foreach (var wire in (UnmatchedRoles ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (SignalNames.TryParse(wire, out AccountRole role) && signal.Account.EmailOf(role) is { Length: > 0 } email)
+            {
+                return email.Trim();
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The signal notified about (a made-up one for a test), or null when its row is gone.</summary>
     public Signal? ReadSignal() => SignalJson is null ? null : SignalReader.ReadStored(SignalJson);
@@ -84,6 +105,7 @@ public sealed record OutboxDelivery
             DeliveryId = Id,
             SalesforceBaseUrl = salesforceBaseUrl,
             UndeliveredNote = Note,
+            UnmatchedOwnerEmail = IsTest ? null : UnmatchedEmail(signal),
             IsTest = IsTest,
             Acknowledgement = AcknowledgedBy is { } by && AcknowledgedAt is { } at ? new Acknowledgement(by, at) : null,
             Claim = ClaimedBy is { } claimer && ClaimedAt is { } claimedAt ? new ItemClaim(claimer, claimedAt) : null,

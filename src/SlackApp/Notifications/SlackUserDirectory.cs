@@ -44,6 +44,37 @@ public sealed class SlackUserDirectory(TimeProvider clock, IOptions<Notification
         return await call.Value.WaitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Whether <paramref name="userId"/> (an owner mapping's user) is still an active member, through <c>users.info</c>,
+    /// remembered like an email's answer. Transient failures throw.
+    /// </summary>
+    public async Task<UserLookup> FindByIdAsync(Workspace workspace, ISlackApiClient client, string userId, CancellationToken cancellationToken)
+    {
+        // "@" never starts an email, so ids and emails share the cache without meeting.
+        var key = (workspace.TeamId, "@" + userId);
+        if (Cached(key) is { } cached)
+        {
+            return cached;
+        }
+
+        UserLookup lookup;
+        TimeSpan keep;
+        try
+        {
+            var found = await client.UsersInfoAsync(userId, cancellationToken);
+            lookup = found.User.Deleted ? UserLookup.Missing($"<@{userId}> is deactivated.") : UserLookup.Found(found.User.Id);
+            keep = options.Value.UserCacheDuration;
+        }
+        catch (SlackApiException e) when (e.Error is "user_not_found" or "users_not_found")
+        {
+            lookup = UserLookup.Missing($"{userId} is no longer in this Slack workspace.");
+            keep = options.Value.UserNotFoundCacheDuration;
+        }
+
+        _cache[key] = new Entry(lookup, clock.GetUtcNow() + keep);
+        return lookup;
+    }
+
     public void Dispose() => _calls.Dispose();
 
     private async Task<UserLookup> LookUpAsync((string TeamId, string Email) key, ISlackApiClient client, string email, CancellationToken cancellationToken)
@@ -88,7 +119,7 @@ public sealed class SlackUserDirectory(TimeProvider clock, IOptions<Notification
         {
             var found = await client.UsersLookupByEmailAsync(email, cancellationToken);
             lookup = found.User.Deleted
-                ? UserLookup.Missing($"{UntrustedText.Mrkdwn(email)} is deactivated in this Slack workspace.")
+                ? UserLookup.NotFound($"{UntrustedText.Mrkdwn(email)} is deactivated in this Slack workspace.")
                 : UserLookup.Found(found.User.Id);
             keep = options.Value.UserCacheDuration;
         }
@@ -99,7 +130,7 @@ public sealed class SlackUserDirectory(TimeProvider clock, IOptions<Notification
         }
         catch (SlackApiException e) when (e.Error == "users_not_found")
         {
-            lookup = UserLookup.Missing($"{UntrustedText.Mrkdwn(email)} is not in this Slack workspace.");
+            lookup = UserLookup.NotFound($"{UntrustedText.Mrkdwn(email)} is not in this Slack workspace.");
             keep = options.Value.UserNotFoundCacheDuration;
         }
         catch (SlackApiException e) when (!e.IsTransient)
@@ -130,4 +161,9 @@ public sealed record UserLookup(string? UserId, string? Problem)
     public static UserLookup Found(string userId) => new(userId, null);
 
     public static UserLookup Missing(string problem) => new(null, problem);
+
+    /// <summary>Slack knows no active member with that email: an admin may map it to someone (owner mapping).</summary>
+    public static UserLookup NotFound(string problem) => new(null, problem) { EmailNotFound = true };
+
+    public bool EmailNotFound { get; init; }
 }
