@@ -16,7 +16,8 @@ public static class HomeTabView
 {
     /// <summary>
     /// Workflows per page: two blocks each (the workflow, its last 7 days). 30 keeps the worst case (an admin's page
-    /// with paging, a full notifications section and the recent changes) at 92 blocks.
+    /// with paging, a full notifications section, owner mappings and the recent changes) under Slack's 100 blocks,
+    /// as AuditHomeTests checks.
     /// </summary>
     public const int PageSize = 30;
 

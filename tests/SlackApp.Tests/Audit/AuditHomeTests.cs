@@ -46,7 +46,7 @@ public sealed class AuditHomeTests : IDisposable
     }
 
     [Fact]
-    public void The_fullest_admin_page_with_recent_changes_stays_within_100_blocks()
+    public void The_fullest_admin_page_with_recent_changes_and_owner_mappings_stays_within_100_blocks()
     {
         var long_ = new string('x', 400);
         var entries = Enumerable.Range(0, AuditComposer.HomeCount).Select(i => new AuditEntry
@@ -70,6 +70,10 @@ public sealed class AuditHomeTests : IDisposable
             WebhookUrl = "https://usergems.acme.test/signals/T0ACME",
             NotificationBlocks = [.. Enumerable.Range(0, 40).Select(i => new ContextBlock([new MarkdownText($"n{i}")]))],
             AuditBlocks = AuditComposer.HomeSection(entries),
+            OwnerMappingBlocks = SlackApp.OwnerMappings.OwnerMappingsHomeSection.Compose(
+                [.. Enumerable.Range(0, 50).Select(i => new SlackApp.OwnerMappings.UnmatchedOwnerEmail { Id = i, Email = $"{i}{long_}@example.com", Role = "owner", Count = 1000 - i })],
+                5000,
+                [.. Enumerable.Range(0, 50).Select(i => new SlackApp.OwnerMappings.OwnerMapping { Id = i, Email = $"{i}{long_}@example.com", SlackUserId = "U0MAPPED" })]),
         };
 
         var view = HomeTabView.Build(model);
