@@ -66,6 +66,11 @@ public static class NotificationComposer
             blocks.Add(Context($":zzz: <@{snooze.UserId}> snoozed this until {SlackDate(snooze.Until)}"));
         }
 
+        if (content.EscalatedAt is { } escalated && content.Acknowledgement is null && content.Claim is null)
+        {
+            blocks.Add(Context($":rotating_light: Escalated {SlackDate(escalated)}: nobody had acknowledged or claimed it"));
+        }
+
         if (content.Acknowledgement is { } ack)
         {
             blocks.Add(Context($":white_check_mark: Acknowledged by <@{ack.UserId}> · {SlackDate(ack.At)}"));

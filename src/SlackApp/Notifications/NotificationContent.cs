@@ -40,6 +40,9 @@ public sealed record NotificationContent
     /// <summary>Who snoozed this copy and until when.</summary>
     public SnoozeMark? Snooze { get; init; }
 
+    /// <summary>When the signal was escalated (nobody acknowledged or claimed it in its workflow's time).</summary>
+    public DateTimeOffset? EscalatedAt { get; init; }
+
     /// <summary>A snoozed signal come back to the person who snoozed it.</summary>
     public bool IsReminder { get; init; }
 

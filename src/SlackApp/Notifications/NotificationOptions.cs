@@ -33,6 +33,15 @@ public sealed class NotificationOptions
     /// </summary>
     public TimeSpan CoalesceWindow { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// What one of a workflow's "escalate after N hours" counts: an hour in production; tests and demos set minutes
+    /// (e.g. <c>00:01:00</c>) to see escalation without waiting.
+    /// </summary>
+    public TimeSpan EscalationUnit { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How often the escalation worker looks for items past their workflow's time.</summary>
+    public TimeSpan EscalationCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How many waiting items of one channel start burst coalescing (its pace over <see cref="CoalesceWindow"/>).</summary>
     internal int CoalesceAbove => (int)Math.Floor(ChannelMessagesPerSecond * CoalesceWindow.TotalSeconds);
 
@@ -77,5 +86,5 @@ public sealed class NotificationOptions
         && ChannelMessagesPerSecond > 0 && ChannelBurst > 0 && WorkspaceMessagesPerSecond > 0 && WorkspaceBurst > 0
         && MaxConcurrentSends > 0 && BatchSize > 0 && LeaseDuration > TimeSpan.Zero && PollInterval > TimeSpan.Zero
         && UserCacheDuration >= TimeSpan.Zero && UserNotFoundCacheDuration >= TimeSpan.Zero && HomeRecentCount is > 0 and <= 20
-        && MaxConcurrentLookups > 0 && CoalesceWindow >= TimeSpan.Zero;
+        && MaxConcurrentLookups > 0 && CoalesceWindow >= TimeSpan.Zero && EscalationUnit > TimeSpan.Zero && EscalationCheckInterval > TimeSpan.Zero;
 }

@@ -43,6 +43,12 @@ public static class NotificationsServiceCollectionExtensions
         // Owner mapping, which the resolver reads first; its seam on stored items is filled here.
         services.AddOwnerMappings();
         services.TryAddSingleton<IOwnerMappingItems, OwnerMappingItems>();
+        if (!services.Any(d => d.ServiceType == typeof(EscalationWorker)))
+        {
+            services.AddSingleton<EscalationWorker>();
+            services.AddHostedService(sp => sp.GetRequiredService<EscalationWorker>());
+        }
+
         if (!services.Any(d => d.ServiceType == typeof(NotificationDeliveryWorker)))
         {
             services.AddSingleton<NotificationDeliveryWorker>();

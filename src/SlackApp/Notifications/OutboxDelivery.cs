@@ -15,7 +15,8 @@ public sealed record OutboxDelivery
         "d.acknowledged_at AS AcknowledgedAt, d.people_json AS PeopleJson, d.created_at AS CreatedAt, d.updated_at AS UpdatedAt, " +
         "d.message_id AS MessageId, d.workflow_id AS WorkflowId, d.held_reason AS HeldReason, d.suppressed_reason AS SuppressedReason, " +
         "d.claimed_by AS ClaimedBy, d.claimed_at AS ClaimedAt, d.not_relevant_by AS NotRelevantBy, d.not_relevant_at AS NotRelevantAt, " +
-        "d.not_relevant_reason AS NotRelevantReason, d.snoozed_by AS SnoozedBy, d.snoozed_until AS SnoozedUntil, d.unmatched_roles AS UnmatchedRoles";
+        "d.not_relevant_reason AS NotRelevantReason, d.snoozed_by AS SnoozedBy, d.snoozed_until AS SnoozedUntil, d.unmatched_roles AS UnmatchedRoles, " +
+        "d.escalated_at AS EscalatedAt";
 
     internal const string From = "notification_deliveries d LEFT JOIN signals s ON s.id = d.signal_row_id AND s.team_id = d.team_id";
 
@@ -67,6 +68,9 @@ public sealed record OutboxDelivery
     public string? SnoozedBy { get; init; }
     public DateTimeOffset? SnoozedUntil { get; init; }
 
+    /// <summary>When nobody had acknowledged or claimed the signal in its workflow's time and it was escalated.</summary>
+    public DateTimeOffset? EscalatedAt { get; init; }
+
     /// <summary>The roles (wire names, comma-separated) whose email Slack did not know, on a fallback copy.</summary>
     public string? UnmatchedRoles { get; init; }
 
@@ -114,6 +118,7 @@ public sealed record OutboxDelivery
             People = AccountPeople.FromJson(PeopleJson),
             ReaderUserId = RecipientKind is RecipientKind.User or RecipientKind.Reminder ? RecipientId : null,
             IsReminder = RecipientKind == RecipientKind.Reminder,
+            EscalatedAt = EscalatedAt,
         }
         : null;
 }

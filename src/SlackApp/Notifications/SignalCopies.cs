@@ -18,10 +18,17 @@ public sealed class SignalCopies(NotificationOutbox outbox, WorkspaceSettingsRep
 {
     private const int MaxNamesInReply = 10;
 
-    public async Task ShowAsync(ISlackApiClient client, Workspace workspace, IReadOnlyCollection<long> signalRowIds, SignalEvent happened, CancellationToken ct)
+    public Task ShowAsync(ISlackApiClient client, Workspace workspace, IReadOnlyCollection<long> signalRowIds, SignalEvent happened, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(happened);
+        return ShowAsync(client, workspace, signalRowIds, affected => ThreadReply(happened, affected), ct);
+    }
+
+    /// <summary>As above, with the thread reply written by <paramref name="reply"/> from the copies each message carries.</summary>
+    public async Task ShowAsync(ISlackApiClient client, Workspace workspace, IReadOnlyCollection<long> signalRowIds, Func<IReadOnlyList<OutboxDelivery>, string> reply, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(happened);
+        ArgumentNullException.ThrowIfNull(reply);
         var copies = await outbox.SentCopiesAsync(workspace, signalRowIds, ct);
         if (copies.Count == 0)
         {
@@ -31,18 +38,18 @@ public sealed class SignalCopies(NotificationOutbox outbox, WorkspaceSettingsRep
         var salesforce = (await settings.GetAsync(workspace, ct)).SalesforceBaseUrl;
         foreach (var message in copies.GroupBy(c => (Channel: c.SlackChannel!, Ts: c.SlackTs!)))
         {
-            await ShowOnAsync(client, workspace, message.Key.Channel, message.Key.Ts, [.. message], salesforce, happened, ct);
+            await ShowOnAsync(client, workspace, message.Key.Channel, message.Key.Ts, [.. message], salesforce, reply, ct);
         }
     }
 
-    /// <summary>As <see cref="ShowAsync"/> for one copy only: what its reader did concerns that message alone.</summary>
+    /// <summary>As ShowAsync for one copy only: what its reader did concerns that message alone.</summary>
     public async Task ShowOnCopyAsync(ISlackApiClient client, Workspace workspace, OutboxDelivery copy, SignalEvent happened, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(copy);
         if (copy.SlackChannel is { } channel && copy.SlackTs is { } ts)
         {
             var salesforce = (await settings.GetAsync(workspace, ct)).SalesforceBaseUrl;
-            await ShowOnAsync(client, workspace, channel, ts, [copy], salesforce, happened, ct);
+            await ShowOnAsync(client, workspace, channel, ts, [copy], salesforce, affected => ThreadReply(happened, affected), ct);
         }
     }
 
@@ -53,17 +60,17 @@ public sealed class SignalCopies(NotificationOutbox outbox, WorkspaceSettingsRep
         string ts,
         IReadOnlyList<OutboxDelivery> affected,
         string? salesforce,
-        SignalEvent happened,
+        Func<IReadOnlyList<OutboxDelivery>, string> reply,
         CancellationToken ct)
     {
         try
         {
             await RedrawAsync(client, workspace, affected[0], channel, ts, salesforce, ct);
-            await client.ChatPostMessageAsync(channel, new Message(ThreadReply(happened, affected)), new PostMessageOptions { ThreadTs = ts }, ct);
+            await client.ChatPostMessageAsync(channel, new Message(reply(affected)), new PostMessageOptions { ThreadTs = ts }, ct);
         }
         catch (SlackApiException e)
         {
-            logger.LogWarning("Could not show {Verb} on message {Ts} in {Channel} of {Workspace}: {Error}", happened.Verb, ts, channel, workspace, e.Error);
+            logger.LogWarning("Could not show a change on message {Ts} in {Channel} of {Workspace}: {Error}", ts, channel, workspace, e.Error);
         }
     }
 

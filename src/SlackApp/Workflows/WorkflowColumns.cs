@@ -65,7 +65,8 @@ internal static class WorkflowColumns
     }
 
     /// <summary>
-    /// <c>{"mode":"digest","digestEveryMinutes":60,"dailyAt":"09:00","duplicateWindowDays":7,"dailyCap":null}</c>.
+    /// <c>{"mode":"digest","digestEveryMinutes":60,"dailyAt":"09:00","duplicateWindowDays":7,"dailyCap":null,
+    /// "escalateAfterHours":4,"escalateToUserId":"U…","escalateToChannelId":null}</c>.
     /// Nulls are written: a null window or cap means "off", while a missing key means "the default".
     /// </summary>
     public static string Delivery(WorkflowDelivery delivery)
@@ -79,6 +80,9 @@ internal static class WorkflowColumns
             // Stored in whole days (the modal offers only days); a part day rounds up, never shortening the window.
             DuplicateWindowDays = delivery.DuplicateWindow is { } window ? (int)Math.Ceiling(window.TotalDays) : null,
             DailyCap = delivery.DailyCap,
+            EscalateAfterHours = delivery.EscalateAfterHours,
+            EscalateToUserId = delivery.EscalateToUserId,
+            EscalateToChannelId = delivery.EscalateToChannelId,
         }, DeliveryJson);
     }
 
@@ -124,8 +128,14 @@ internal static class WorkflowColumns
                 _ => defaults.DuplicateWindow,
             },
             DailyCap = read.DailyCap is null or (>= 1 and <= WorkflowDelivery.MaxDailyCap) ? read.DailyCap : defaults.DailyCap,
+            EscalateAfterHours = read.EscalateAfterHours is >= 1 and <= WorkflowDelivery.MaxEscalateAfterHours ? read.EscalateAfterHours : null,
+            EscalateToUserId = SlackIdOrNull(read.EscalateToUserId),
+            EscalateToChannelId = SlackIdOrNull(read.EscalateToChannelId),
         };
     }
+
+    // A stored id is used as a DM or channel to post to: anything but a plain Slack id is dropped.
+    private static string? SlackIdOrNull(string? id) => id is { Length: > 1 and <= 32 } && id.All(char.IsAsciiLetterOrDigit) ? id : null;
 
     private delegate bool TryParser<T>(string? wire, out T value);
 
@@ -149,6 +159,9 @@ internal static class WorkflowColumns
         public string? DailyAt { get; init; } = "09:00";
         public int? DuplicateWindowDays { get; init; } = (int)WorkflowDelivery.Default.DuplicateWindow!.Value.TotalDays;
         public int? DailyCap { get; init; }
+        public int? EscalateAfterHours { get; init; }
+        public string? EscalateToUserId { get; init; }
+        public string? EscalateToChannelId { get; init; }
     }
 
     private sealed record StoredRecipients

@@ -20,6 +20,7 @@ public sealed record WorkflowDelivery
     public static readonly TimeSpan MaxDigestEvery = TimeSpan.FromHours(24);
     public static readonly TimeSpan MaxDuplicateWindow = TimeSpan.FromDays(90);
     public const int MaxDailyCap = 500;
+    public const int MaxEscalateAfterHours = 168;
 
     public static WorkflowDelivery Default { get; } = new();
 
@@ -36,4 +37,18 @@ public sealed record WorkflowDelivery
 
     /// <summary>At most this many items a day per recipient; the rest go into the next digest. Null is off.</summary>
     public int? DailyCap { get; init; }
+
+    /// <summary>
+    /// Escalation: when nobody acknowledged or claimed an item this many hours (1 to 168; the unit is a setting, for
+    /// tests) after it was sent, its thread is reminded and <see cref="EscalateToUserId"/> and/or
+    /// <see cref="EscalateToChannelId"/> are told, once. Null is off.
+    /// </summary>
+    public int? EscalateAfterHours { get; init; }
+
+    public string? EscalateToUserId { get; init; }
+
+    public string? EscalateToChannelId { get; init; }
+
+    /// <summary>Whether escalation is on: a time and someone to tell.</summary>
+    public bool Escalates => EscalateAfterHours is not null && (EscalateToUserId is not null || EscalateToChannelId is not null);
 }

@@ -26,6 +26,9 @@ public static class WorkflowModal
     public const string DailyAtBlock = "daily_at";
     public const string DuplicateWindowBlock = "duplicate_window";
     public const string DailyCapBlock = "daily_cap";
+    public const string EscalateAfterBlock = "escalate_after";
+    public const string EscalateToUserBlock = "escalate_to_user";
+    public const string EscalateToChannelBlock = "escalate_to_channel";
 
     /// <summary>The actions block of the "Preview" button (<see cref="WorkflowActionIds.Preview"/>).</summary>
     public const string PreviewBlock = "preview";
@@ -35,6 +38,9 @@ public static class WorkflowModal
     public const string DailyAtMissing = "Pick the time the daily digest goes out.";
     public const string DuplicateWindowOutOfBounds = "Between 0 (off) and 90 days.";
     public const string DailyCapOutOfBounds = "Between 1 and 500, or empty for no cap.";
+    public const string EscalateAfterOutOfBounds = "Between 1 and 168 hours, or empty for no escalation.";
+    public const string EscalateToMissing = "Choose a person or a channel to escalate to.";
+    public const string EscalateAfterMissing = "Say after how many hours to escalate.";
 
     /// <summary>Each input's action_id is its block_id with this suffix.</summary>
     public const string ActionSuffix = ".value";
@@ -265,6 +271,29 @@ public static class WorkflowModal
             InitialValue = cap,
             Placeholder = Placeholder("No cap", cap),
         }, optional: true, hint: "At most this many notifications a day to each recipient; the rest wait for the next digest. Empty: no cap.");
+        var after = delivery.EscalateAfterHours?.ToString(CultureInfo.InvariantCulture);
+        yield return Input(EscalateAfterBlock, "Escalate after (hours)", new NumberInput
+        {
+            ActionId = EscalateAfterBlock + ActionSuffix,
+            IsDecimalAllowed = false,
+            MinValue = "1",
+            MaxValue = WorkflowDelivery.MaxEscalateAfterHours.ToString(CultureInfo.InvariantCulture),
+            InitialValue = after,
+            Placeholder = Placeholder("No escalation", after),
+        }, optional: true, hint: "When nobody acknowledges or claims a notification within this many hours, its thread is reminded and the person or channel below is told, once.");
+        yield return Input(EscalateToUserBlock, "Escalate to a person", new UsersSelect
+        {
+            ActionId = EscalateToUserBlock + ActionSuffix,
+            InitialUser = delivery.EscalateToUserId,
+            Placeholder = Placeholder("Nobody", delivery.EscalateToUserId),
+        }, optional: true);
+        yield return Input(EscalateToChannelBlock, "Escalate to a channel", new ConversationsSelect
+        {
+            ActionId = EscalateToChannelBlock + ActionSuffix,
+            InitialConversation = delivery.EscalateToChannelId,
+            Filter = ChannelFilter,
+            Placeholder = Placeholder("No channel", delivery.EscalateToChannelId),
+        }, optional: true);
     }
 
     /// <summary>
@@ -333,6 +362,30 @@ public static class WorkflowModal
                 break;
         }
 
+        int? escalateAfter = null;
+        switch (Number(state.GetText(EscalateAfterBlock, EscalateAfterBlock + ActionSuffix)))
+        {
+            case (true, _):
+                break;
+            case (false, { } hours) when hours is >= 1 and <= WorkflowDelivery.MaxEscalateAfterHours:
+                escalateAfter = hours;
+                break;
+            default:
+                problems[EscalateAfterBlock] = EscalateAfterOutOfBounds;
+                break;
+        }
+
+        var escalateToUser = state.GetUser(EscalateToUserBlock, EscalateToUserBlock + ActionSuffix);
+        var escalateToChannel = state.GetConversation(EscalateToChannelBlock, EscalateToChannelBlock + ActionSuffix);
+        if (escalateAfter is not null && escalateToUser is null && escalateToChannel is null)
+        {
+            problems[EscalateToUserBlock] = EscalateToMissing;
+        }
+        else if (escalateAfter is null && (escalateToUser is not null || escalateToChannel is not null) && !problems.ContainsKey(EscalateAfterBlock))
+        {
+            problems[EscalateAfterBlock] = EscalateAfterMissing;
+        }
+
         var delivery = new WorkflowDelivery
         {
             Mode = mode,
@@ -340,6 +393,9 @@ public static class WorkflowModal
             DailyAt = dailyAt ?? defaults.DailyAt,
             DuplicateWindow = duplicateWindow,
             DailyCap = dailyCap,
+            EscalateAfterHours = escalateAfter,
+            EscalateToUserId = escalateAfter is null ? null : escalateToUser,
+            EscalateToChannelId = escalateAfter is null ? null : escalateToChannel,
         };
         return new WorkflowDeliveryPick(delivery, problems);
     }

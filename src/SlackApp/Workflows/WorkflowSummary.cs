@@ -78,6 +78,11 @@ public static class WorkflowSummary
             parts.Add($"no repeats within {Days(window)}");
         }
 
+        if (delivery.Escalates)
+        {
+            parts.Add($"escalates after {delivery.EscalateAfterHours!.Value.ToString(CultureInfo.InvariantCulture)} h");
+        }
+
         return parts;
     }
 

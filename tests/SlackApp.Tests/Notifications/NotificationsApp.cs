@@ -33,7 +33,7 @@ public sealed class NotificationsApp : IAsyncDisposable
 
     /// <param name="databaseFolder">Reuse another instance's database and keys (a restart).</param>
     /// <param name="start">The fake clock's start.</param>
-    /// <param name="hostedDelivery">False: the delivery worker does not run by itself; tests drive every pass.</param>
+    /// <param name="hostedDelivery">False: the delivery and escalation workers do not run by themselves; tests drive every pass.</param>
     /// <param name="settings">Configuration keys set as a deployment would.</param>
     public NotificationsApp(string? databaseFolder = null, DateTimeOffset? start = null, bool hostedDelivery = true, params (string Key, string Value)[] settings)
     {
@@ -238,15 +238,18 @@ public sealed class NotificationsApp : IAsyncDisposable
     // The hosted service registered for the delivery worker is the one whose factory returns it.
     private static void RemoveHostedDelivery(IServiceCollection services)
     {
-        var hosted = services
-            .Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationFactory?.Method.ReturnType == typeof(NotificationDeliveryWorker))
-            .ToList();
-        if (hosted.Count != 1)
+        foreach (var worker in new[] { typeof(NotificationDeliveryWorker), typeof(EscalationWorker) })
         {
-            throw new InvalidOperationException($"Expected one hosted delivery worker, found {hosted.Count}.");
-        }
+            var hosted = services
+                .Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationFactory?.Method.ReturnType == worker)
+                .ToList();
+            if (hosted.Count != 1)
+            {
+                throw new InvalidOperationException($"Expected one hosted {worker.Name}, found {hosted.Count}.");
+            }
 
-        services.Remove(hosted[0]);
+            services.Remove(hosted[0]);
+        }
     }
 
     public ValueTask DisposeAsync()

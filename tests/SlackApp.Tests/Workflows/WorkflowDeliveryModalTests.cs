@@ -126,6 +126,54 @@ public sealed class WorkflowDeliveryModalTests : IDisposable
         Assert.Equal(WorkflowDelivery.Default, pick.Delivery);
     }
 
+    [Theory]
+    [InlineData("4", "U0BOSS", null, null, null)]
+    [InlineData("4", null, "C0LEADS", null, null)]
+    [InlineData("4", null, null, WorkflowModal.EscalateToUserBlock, WorkflowModal.EscalateToMissing)]
+    [InlineData(null, "U0BOSS", null, WorkflowModal.EscalateAfterBlock, WorkflowModal.EscalateAfterMissing)]
+    [InlineData("169", "U0BOSS", null, WorkflowModal.EscalateAfterBlock, WorkflowModal.EscalateAfterOutOfBounds)]
+    public void Escalation_needs_both_a_time_and_someone_to_tell(string? hours, string? user, string? channel, string? block, string? problem)
+    {
+        var state = State(new()
+        {
+            [WorkflowModal.DeliveryModeBlock] = Radio(DeliveryModeNames.Instant),
+            [WorkflowModal.EscalateAfterBlock] = NumberValue(hours),
+            [WorkflowModal.EscalateToUserBlock] = new JsonObject { ["type"] = "users_select", ["selected_user"] = user },
+            [WorkflowModal.EscalateToChannelBlock] = new JsonObject { ["type"] = "conversations_select", ["selected_conversation"] = channel },
+        });
+
+        var pick = WorkflowModal.ReadDelivery(state);
+
+        if (block is null)
+        {
+            Assert.Empty(pick.Problems);
+            Assert.Equal(4, pick.Delivery.EscalateAfterHours);
+            Assert.Equal(user, pick.Delivery.EscalateToUserId);
+            Assert.Equal(channel, pick.Delivery.EscalateToChannelId);
+            Assert.True(pick.Delivery.Escalates);
+        }
+        else
+        {
+            Assert.Equal(problem, pick.Problems[block]);
+        }
+    }
+
+    [Fact]
+    public void Saved_escalation_is_shown_filled_and_reads_back_the_same()
+    {
+        var delivery = WorkflowDelivery.Default with { EscalateAfterHours = 6, EscalateToUserId = "U0BOSS", EscalateToChannelId = "C0LEADS" };
+        var view = WorkflowModal.Build(WorkflowApp.Draft("Execs") with { Delivery = delivery });
+        var blocks = JsonSerializer.SerializeToNode(view, SlackJson.Options)!["blocks"]!.AsArray().OfType<JsonObject>()
+            .Where(b => b["block_id"] is not null)
+            .ToDictionary(b => (string)b["block_id"]!);
+
+        Assert.Equal("6", (string?)blocks[WorkflowModal.EscalateAfterBlock]["element"]!["initial_value"]);
+        Assert.Equal("U0BOSS", (string?)blocks[WorkflowModal.EscalateToUserBlock]["element"]!["initial_user"]);
+        Assert.Equal("C0LEADS", (string?)blocks[WorkflowModal.EscalateToChannelBlock]["element"]!["initial_conversation"]);
+        Assert.Equal(delivery, SlackApp.Workflows.WorkflowColumns.Delivery(SlackApp.Workflows.WorkflowColumns.Delivery(delivery)));
+        Assert.EndsWith(" · escalates after 6 h", WorkflowSummary.Line(WorkflowApp.Draft("Execs") with { Delivery = delivery }), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_saved_daily_digest_is_stored_and_shown_again_when_the_workflow_is_edited()
     {

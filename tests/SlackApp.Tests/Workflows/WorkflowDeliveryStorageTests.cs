@@ -58,7 +58,7 @@ public sealed class WorkflowDeliveryStorageTests : IDisposable
         var created = (await _workflows.CreateAsync(Acme, WorkflowRepositoryTests.Draft() with { Delivery = delivery }, "U1", _ct)).Workflow!;
 
         Assert.Equal(
-            """{"mode":"daily_digest","digestEveryMinutes":60,"dailyAt":"08:05","duplicateWindowDays":null,"dailyCap":20}""",
+            """{"mode":"daily_digest","digestEveryMinutes":60,"dailyAt":"08:05","duplicateWindowDays":null,"dailyCap":20,"escalateAfterHours":null,"escalateToUserId":null,"escalateToChannelId":null}""",
             await StoredJsonAsync(created.Id));
     }
 

@@ -28,7 +28,7 @@ public sealed class WorkflowModalShapeTests : IDisposable
                 "# Trigger", "signal_types",
                 "# Filters", "min_seniority", "account_statuses", "departments", "title_keywords", "relationships",
                 "# Recipients", "channels", "roles", "users",
-                "# Delivery", "delivery_mode", "digest_every", "daily_at", "duplicate_window", "daily_cap", "fallback_channel", "preview", "enabled",
+                "# Delivery", "delivery_mode", "digest_every", "daily_at", "duplicate_window", "daily_cap", "escalate_after", "escalate_to_user", "escalate_to_channel", "fallback_channel", "preview", "enabled",
             ],
             layout);
     }
