@@ -15,7 +15,8 @@ public sealed record OutboxDelivery
         "d.acknowledged_at AS AcknowledgedAt, d.people_json AS PeopleJson, d.created_at AS CreatedAt, d.updated_at AS UpdatedAt, " +
         "d.message_id AS MessageId, d.workflow_id AS WorkflowId, d.held_reason AS HeldReason, d.suppressed_reason AS SuppressedReason, " +
         "d.claimed_by AS ClaimedBy, d.claimed_at AS ClaimedAt, d.not_relevant_by AS NotRelevantBy, d.not_relevant_at AS NotRelevantAt, " +
-        "d.not_relevant_reason AS NotRelevantReason, d.snoozed_by AS SnoozedBy, d.snoozed_until AS SnoozedUntil, d.unmatched_roles AS UnmatchedRoles";
+        "d.not_relevant_reason AS NotRelevantReason, d.snoozed_by AS SnoozedBy, d.snoozed_until AS SnoozedUntil, d.unmatched_roles AS UnmatchedRoles, " +
+        "d.forwarded_to AS ForwardedTo, d.forwarded_by AS ForwardedBy, d.forwarded_at AS ForwardedAt, d.forward_reason AS ForwardReason";
 
     internal const string From = "notification_deliveries d LEFT JOIN signals s ON s.id = d.signal_row_id AND s.team_id = d.team_id";
 
@@ -70,6 +71,15 @@ public sealed record OutboxDelivery
     /// <summary>The roles (wire names, comma-separated) whose email Slack did not know, on a fallback copy.</summary>
     public string? UnmatchedRoles { get; init; }
 
+    /// <summary>
+    /// "Wrong owner": on the copy forwarded, to whom, by whom and when; on the DM it became, only who forwarded it
+    /// and why (<see cref="ForwardedTo"/> empty).
+    /// </summary>
+    public string? ForwardedTo { get; init; }
+    public string? ForwardedBy { get; init; }
+    public DateTimeOffset? ForwardedAt { get; init; }
+    public string? ForwardReason { get; init; }
+
     public RecipientKind RecipientKind => StoredMatches.ParseKind(RecipientKindName);
 
     /// <summary>
@@ -114,6 +124,8 @@ public sealed record OutboxDelivery
             People = AccountPeople.FromJson(PeopleJson),
             ReaderUserId = RecipientKind is RecipientKind.User or RecipientKind.Reminder ? RecipientId : null,
             IsReminder = RecipientKind == RecipientKind.Reminder,
+            Forwarded = ForwardedTo is { } to && ForwardedBy is { } forwarder && ForwardedAt is { } forwardedAt ? new ForwardMark(to, forwarder, forwardedAt) : null,
+            ForwardedFrom = ForwardedTo is null && ForwardedBy is { } sender ? new ForwardNote(sender, ForwardReason) : null,
         }
         : null;
 }
