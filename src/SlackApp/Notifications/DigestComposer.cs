@@ -152,6 +152,12 @@ public static class DigestComposer
             options.Insert(Math.Min(options.Count, 2), Choice("Snooze…", new DigestItemChoice(NotificationActions.Snooze, item.DeliveryId), url: null));
         }
 
+        // Wrong owner, on a DM digest's line when the menu has room left (the single notification always has the button).
+        if (item.CanForward && options.Count < BlockKitLimits.OverflowOptions)
+        {
+            options.Add(WrongOwnerView.MenuOption(item));
+        }
+
         return options.Count == 0 ? null : new OverflowMenu(options) { ActionId = NotificationActions.ItemMenu };
     }
 

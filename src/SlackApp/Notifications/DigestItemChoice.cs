@@ -20,7 +20,7 @@ public sealed record DigestItemChoice(string ActionId, long ItemId)
         }
 
         var action = value[..colon];
-        return action is NotificationActions.Acknowledge or NotificationActions.Claim or NotificationActions.Release or NotificationActions.NotRelevant or NotificationActions.Snooze
+        return action is NotificationActions.Acknowledge or NotificationActions.Claim or NotificationActions.Release or NotificationActions.NotRelevant or NotificationActions.Snooze or NotificationActions.WrongOwner
             or NotificationActions.OpenInSalesforce or NotificationActions.ViewLinkedin
             ? new DigestItemChoice(action, id)
             : null;

@@ -25,6 +25,9 @@ public sealed class DigestItemMenuHandler(NotificationAcknowledgements acknowled
             case NotificationActions.Snooze:
                 await Snoozes.OpenAsync(request, choice.ItemId, cancellationToken);
                 break;
+            case NotificationActions.WrongOwner:
+                await WrongOwners.OpenAsync(request, choice.ItemId, cancellationToken);
+                break;
             case NotificationActions.Release:
                 await claims.ReleaseAsync(request, choice.ItemId, cancellationToken);
                 break;

@@ -16,6 +16,9 @@ public static class NotificationActions
     /// <summary>"Snooze…": opens <see cref="SnoozeModal"/> for the item (its value).</summary>
     public const string Snooze = "notification.snooze";
 
+    /// <summary>"Wrong owner" on a DM sent for an account role: opens <see cref="WrongOwnerModal"/> for the item (its value).</summary>
+    public const string WrongOwner = "notification.wrong_owner";
+
     /// <summary>"Release" on a claimed channel post: the claimer gives the signal back.</summary>
     public const string Release = "notification.release";
     public const string ActionsBlockId = "notification.actions";

@@ -51,6 +51,8 @@ public static class NotificationComposer
             blocks.Add(Context($":warning: {note}"));
         }
 
+        blocks.AddRange(WrongOwnerView.Lines(content));
+
         if (Buttons(content) is { Count: > 0 } buttons)
         {
             blocks.Add(new ActionsBlock(buttons) { BlockId = NotificationActions.ActionsBlockId });
@@ -221,6 +223,11 @@ public static class NotificationComposer
         if (!content.IsTest)
         {
             buttons.Add(new Button(new PlainText("Snooze…")) { ActionId = NotificationActions.Snooze, Value = id });
+        }
+
+        if (content.CanForward)
+        {
+            buttons.Add(WrongOwnerView.Button(content));
         }
 
         if (content.IsClaimable)

@@ -49,6 +49,15 @@ public sealed record NotificationContent
     /// <summary>Who said it does not matter, once someone did.</summary>
     public NotRelevantMark? NotRelevant { get; init; }
 
+    /// <summary>"Wrong owner" on this copy: who it went to instead, by whom and when.</summary>
+    public ForwardMark? Forwarded { get; init; }
+
+    /// <summary>A DM forwarded to its reader by someone who said it was not theirs, and why.</summary>
+    public ForwardNote? ForwardedFrom { get; init; }
+
+    /// <summary>A DM (not a reminder, not a test) to a person for the role they hold on the account, not forwarded yet.</summary>
+    public bool CanForward => ReaderUserId is not null && !IsReminder && !IsTest && Forwarded is null && People.RoleOf(ReaderUserId) is not null;
+
     /// <summary>A channel post (not a DM, not a test): the copies people in a channel claim.</summary>
     public bool IsClaimable => ReaderUserId is null && !IsTest;
 }
@@ -64,3 +73,9 @@ public sealed record NotRelevantMark(string UserId, DateTimeOffset At, string? R
 
 /// <summary>A person's "remind me later" on a copy: it comes back to them as a DM at <see cref="Until"/>.</summary>
 public sealed record SnoozeMark(string UserId, DateTimeOffset Until);
+
+/// <summary>A copy forwarded with "Wrong owner": to whom, by whom and when.</summary>
+public sealed record ForwardMark(string ToUserId, string ByUserId, DateTimeOffset At);
+
+/// <summary>Who forwarded a DM to its reader, and why (their words, untrusted).</summary>
+public sealed record ForwardNote(string ByUserId, string? Reason);

@@ -19,6 +19,7 @@ public static class NotificationListeners
             .Action<LinkClickHandler>(NotificationActions.OpenInSalesforce)
             .Action<LinkClickHandler>(NotificationActions.ViewLinkedin)
             .Action<DigestItemMenuHandler>(NotificationActions.ItemMenu)
-            .Action<AcknowledgeAllHandler>(NotificationActions.AcknowledgeAll);
+            .Action<AcknowledgeAllHandler>(NotificationActions.AcknowledgeAll)
+            .AddWrongOwnerListeners();
     }
 }

@@ -36,6 +36,7 @@ public static class NotificationsServiceCollectionExtensions
         services.TryAddSingleton<NotificationClaims>();
         services.TryAddSingleton<NotRelevantMarks>();
         services.TryAddSingleton<Snoozes>();
+        services.TryAddScoped<WrongOwners>();
         services.TryAddSingleton<TestNotificationSender>();
         // The workflows feature owns this seam; notifications fill it.
         services.TryAddSingleton<ITestNotificationSender>(sp => sp.GetRequiredService<TestNotificationSender>());

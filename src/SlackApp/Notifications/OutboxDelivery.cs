@@ -16,7 +16,7 @@ public sealed record OutboxDelivery
         "d.message_id AS MessageId, d.workflow_id AS WorkflowId, d.held_reason AS HeldReason, d.suppressed_reason AS SuppressedReason, " +
         "d.claimed_by AS ClaimedBy, d.claimed_at AS ClaimedAt, d.not_relevant_by AS NotRelevantBy, d.not_relevant_at AS NotRelevantAt, " +
         "d.not_relevant_reason AS NotRelevantReason, d.snoozed_by AS SnoozedBy, d.snoozed_until AS SnoozedUntil, d.unmatched_roles AS UnmatchedRoles, " +
-        "d.escalated_at AS EscalatedAt";
+        "d.escalated_at AS EscalatedAt, d.forwarded_to AS ForwardedTo, d.forwarded_by AS ForwardedBy, d.forwarded_at AS ForwardedAt, d.forward_reason AS ForwardReason";
 
     internal const string From = "notification_deliveries d LEFT JOIN signals s ON s.id = d.signal_row_id AND s.team_id = d.team_id";
 
@@ -74,6 +74,15 @@ public sealed record OutboxDelivery
     /// <summary>The roles (wire names, comma-separated) whose email Slack did not know, on a fallback copy.</summary>
     public string? UnmatchedRoles { get; init; }
 
+    /// <summary>
+    /// "Wrong owner": on the copy forwarded, to whom, by whom and when; on the DM it became, only who forwarded it
+    /// and why (<see cref="ForwardedTo"/> empty).
+    /// </summary>
+    public string? ForwardedTo { get; init; }
+    public string? ForwardedBy { get; init; }
+    public DateTimeOffset? ForwardedAt { get; init; }
+    public string? ForwardReason { get; init; }
+
     public RecipientKind RecipientKind => StoredMatches.ParseKind(RecipientKindName);
 
     /// <summary>
@@ -119,6 +128,8 @@ public sealed record OutboxDelivery
             ReaderUserId = RecipientKind is RecipientKind.User or RecipientKind.Reminder ? RecipientId : null,
             IsReminder = RecipientKind == RecipientKind.Reminder,
             EscalatedAt = EscalatedAt,
+            Forwarded = ForwardedTo is { } to && ForwardedBy is { } forwarder && ForwardedAt is { } forwardedAt ? new ForwardMark(to, forwarder, forwardedAt) : null,
+            ForwardedFrom = ForwardedTo is null && ForwardedBy is { } sender ? new ForwardNote(sender, ForwardReason) : null,
         }
         : null;
 }
