@@ -7,7 +7,7 @@ namespace SlackApp.Analytics;
 /// <summary>
 /// Reads a workspace's analytics for the Home tab, every workflow at once: two reads over the items sent in the last
 /// 30 days (grouped counts; the acknowledged ones' durations) through <c>ix_notification_deliveries_sent</c>
-/// (team, sent_at, only sent rows), and one over the unmatched owner emails. Workspace-scoped; tests and snooze
+/// (team, sent_at, only sent rows, covering), and one over the unmatched owner emails. Workspace-scoped; tests and snooze
 /// reminders (a reminder is the same signal again, not a new notification) left out.
 /// </summary>
 public sealed class DeliveryAnalyticsRepository(DbConnectionFactory connections, TimeProvider clock)
