@@ -4,13 +4,13 @@ namespace SlackApp.Benchmarks;
 
 /// <summary>
 /// The command line of the suite: which rows to run, how often, and the caps that keep a slow build from hanging.
-/// <c>--only delivery,burst,intake,acks,inprocess --runs 3 --delivery-cap 300 --intake-signals 20000 --ack-seconds 10
+/// <c>--only delivery,burst,intake,acks,analytics,inprocess --runs 3 --delivery-cap 300 --intake-signals 20000 --ack-seconds 10
 /// --app Section:Key=value</c> (repeatable: passed to the app under test, e.g. <c>Notifications:MaxConcurrentSends=8</c>)
 /// <c>--no-bolt</c> (skip the bolt-js peer).
 /// </summary>
 internal sealed record BenchOptions
 {
-    public static readonly IReadOnlyList<string> DefaultRows = ["delivery", "burst", "intake", "acks"];
+    public static readonly IReadOnlyList<string> DefaultRows = ["delivery", "burst", "intake", "acks", "analytics"];
 
     public IReadOnlySet<string> Rows { get; init; } = new HashSet<string>(DefaultRows, StringComparer.OrdinalIgnoreCase);
 
@@ -71,5 +71,5 @@ internal sealed record BenchOptions
     }
 
     public const string Usage =
-        "usage: bench/run [--only delivery,burst,intake,acks,inprocess] [--runs N] [--delivery-cap SECONDS] [--intake-signals N] [--ack-seconds N] [--no-bolt] [--app Section:Key=value ...]";
+        "usage: bench/run [--only delivery,burst,intake,acks,analytics,inprocess] [--runs N] [--delivery-cap SECONDS] [--intake-signals N] [--ack-seconds N] [--no-bolt] [--app Section:Key=value ...]";
 }

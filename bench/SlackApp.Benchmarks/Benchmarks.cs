@@ -2,7 +2,7 @@ namespace SlackApp.Benchmarks;
 
 /// <summary>
 /// Entry point of <c>bench/run</c> (<c>dotnet run -c Release --project bench/SlackApp.Benchmarks -- ARGS</c>): the
-/// rows of issues 11 and 12 (delivery at Slack's limits, burst coalescing, durable intake, acks under load), each with its goal beside it, and
+/// rows of issues 11 and 12 (delivery at Slack's limits, burst coalescing, durable intake, acks under load) and of issue 13 (the Home analytics over 100,000 items), each with its goal beside it, and
 /// the older in-process figures with <c>--only inprocess</c>. See <see cref="BenchOptions"/> for the arguments.
 /// </summary>
 internal static class Benchmarks
@@ -49,6 +49,11 @@ internal static class Benchmarks
         if (options.Includes("acks"))
         {
             await AckLoadBenchmark.RunAsync(options, slack, report);
+        }
+
+        if (options.Includes("analytics"))
+        {
+            await AnalyticsBenchmark.RunAsync(options, report);
         }
 
         if (options.Includes("inprocess"))

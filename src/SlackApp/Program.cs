@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SlackApp.Analytics;
 using SlackApp.Audit;
 using SlackApp.Data;
 using SlackApp.Explanations;
@@ -41,6 +42,7 @@ builder.Services.AddOwnerMappings();
 builder.Services.AddWelcome();
 builder.Services.AddExplanations();
 builder.Services.AddPreviews();
+builder.Services.AddAnalytics();
 builder.Services.AddSlackRouting(slack => slack
     .AddInstallationListeners()
     .AddPreviewListeners()

@@ -48,6 +48,12 @@ public abstract class SqlDialect
     /// </summary>
     public abstract string ClaimWithLease(string table, string idColumn, string dueCondition, string orderBy, string leaseColumn, string ownerColumn);
 
+    /// <summary>
+    /// Whole seconds from the time in column <paramref name="from"/> to the one in <paramref name="to"/>, as an integer
+    /// expression: SQLite stores times as text and has no date difference, SQL Server has no julianday.
+    /// </summary>
+    public abstract string SecondsBetween(string from, string to);
+
     /// <summary>True when the exception is a unique or primary key violation.</summary>
     public abstract bool IsUniqueViolation(DbException exception);
 

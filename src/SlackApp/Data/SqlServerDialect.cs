@@ -48,6 +48,9 @@ internal sealed class SqlServerDialect : SqlDialect
         $"WHERE ({dueCondition}) AND ({leaseColumn} IS NULL OR {leaseColumn} < @Now) ORDER BY {orderBy}) " +
         $"UPDATE due SET {leaseColumn} = @LeaseUntil, {ownerColumn} = @Owner OUTPUT INSERTED.{idColumn};";
 
+    // DATEDIFF_BIG: a bigint, read as a long like SQLite's integer.
+    public override string SecondsBetween(string from, string to) => $"DATEDIFF_BIG(SECOND, {from}, {to})";
+
     public override bool IsUniqueViolation(DbException exception) =>
         exception is SqlException sql && UniqueViolationNumbers.Contains(sql.Number);
 }

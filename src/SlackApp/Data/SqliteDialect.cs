@@ -46,6 +46,9 @@ internal sealed class SqliteDialect : SqlDialect
         $"AND ({leaseColumn} IS NULL OR {leaseColumn} < @Now) ORDER BY {orderBy} LIMIT @Limit) " +
         $"RETURNING {idColumn};";
 
+    // julianday reads the stored text (UTC, any number of fractional digits) as days.
+    public override string SecondsBetween(string from, string to) => $"CAST(ROUND((julianday({to}) - julianday({from})) * 86400) AS INTEGER)";
+
     public override bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException sqlite && UniqueViolationCodes.Contains(sqlite.SqliteExtendedErrorCode);
 }

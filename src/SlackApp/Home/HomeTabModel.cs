@@ -1,3 +1,4 @@
+using SlackApp.Analytics;
 using SlackApp.Installations;
 using SlackApp.Notifications;
 using SlackApp.Slack.Blocks;
@@ -27,6 +28,9 @@ public sealed record HomeTabModel
 
     /// <summary>Admins only: unmatched owner emails and owner mappings, drawn by OwnerMappings.</summary>
     public IReadOnlyList<Block> OwnerMappingBlocks { get; init; } = [];
+
+    /// <summary>Admins and managers only (see <see cref="HomeTabPublisher"/>): the last 7 and 30 days' analytics; null for others.</summary>
+    public HomeAnalytics? Analytics { get; init; }
 
     /// <summary>What each workflow of the page did over the last days; a workflow without an entry shows none.</summary>
     public IReadOnlyDictionary<long, WorkflowActivity> Activity { get; init; } = new Dictionary<long, WorkflowActivity>();

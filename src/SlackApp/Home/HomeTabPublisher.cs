@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SlackApp.Analytics;
 using SlackApp.Audit;
 using SlackApp.Installations;
 using SlackApp.Notifications;
@@ -18,7 +19,8 @@ public sealed class HomeTabPublisher(
     NotificationActivityRepository activity,
     AuditLog audit,
     IOptions<HomeOptions> options,
-    OwnerMappingsHomeSection ownerMappings)
+    OwnerMappingsHomeSection ownerMappings,
+    DeliveryAnalyticsRepository analytics)
 {
     /// <summary>Publishes <paramref name="userId"/>'s Home tab, showing the page of workflows starting at <paramref name="offset"/>.</summary>
     public async Task PublishAsync(Workspace workspace, string userId, ISlackApiClient client, int offset, CancellationToken cancellationToken)
@@ -62,6 +64,9 @@ public sealed class HomeTabPublisher(
             Activity = await activity.ListAsync(workspace, [.. page.Select(w => w.Id)], cancellationToken),
             AuditBlocks = access.IsAdmin ? AuditComposer.HomeSection(await audit.LatestAsync(workspace.TeamId, AuditComposer.HomeCount, cancellationToken)) : [],
             OwnerMappingBlocks = await ownerMappings.BuildAsync(workspace, access, cancellationToken),
+            // Those who run the workflows only: the counts say how much of the workspace's notifications go unanswered or
+            // are called not relevant, by workflow — management information, while a member sees only their own items.
+            Analytics = access.CanChange ? await analytics.GetAsync(workspace, cancellationToken) : null,
         };
     }
 }

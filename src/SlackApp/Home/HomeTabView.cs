@@ -1,4 +1,5 @@
 using System.Globalization;
+using SlackApp.Analytics;
 using SlackApp.Notifications;
 using SlackApp.OwnerMappings;
 using SlackApp.Slack.Blocks;
@@ -15,8 +16,8 @@ namespace SlackApp.Home;
 public static class HomeTabView
 {
     /// <summary>
-    /// Workflows per page: two blocks each (the workflow, its last 7 days). 30 keeps the worst case (an admin's page
-    /// with paging, a full notifications section, owner mappings and the recent changes) under Slack's 100 blocks,
+    /// Workflows per page: two blocks each (the workflow, its last 7 days and analytics). 30 keeps the worst case (an
+    /// admin's page with analytics, paging, a full notifications section, owner mappings and the recent changes) under Slack's 100 blocks,
     /// as AuditHomeTests checks.
     /// </summary>
     public const int PageSize = 30;
@@ -87,6 +88,11 @@ public static class HomeTabView
 
         blocks.Add(new DividerBlock());
         blocks.Add(new HeaderBlock(new PlainText("Workflows")));
+        if (model.Analytics is { } analytics)
+        {
+            blocks.Add(AnalyticsComposer.WorkspaceBlock(analytics));
+        }
+
         if (model.Workflows.Count == 0)
         {
             blocks.Add(new SectionBlock
@@ -106,7 +112,12 @@ public static class HomeTabView
                 Text = UntrustedText.Markdown(WorkflowListMessage.Describe(workflow)),
                 Accessory = model.Access.CanChange ? Menu(workflow) : TestButton(workflow),
             });
-            blocks.Add(new ContextBlock([new MarkdownText(ActivityLine(model.Activity.GetValueOrDefault(workflow.Id)))]) { BlockId = $"home.activity.{id}" });
+            // The workflow's analytics ride in its activity block as a second element: no block more per workflow.
+            var figures = model.Analytics is { } a ? AnalyticsComposer.WorkflowText(a.For(workflow.Id)) : null;
+            IContextElement[] activity = figures is null
+                ? [new MarkdownText(ActivityLine(model.Activity.GetValueOrDefault(workflow.Id)))]
+                : [new MarkdownText(ActivityLine(model.Activity.GetValueOrDefault(workflow.Id))), new MarkdownText(figures)];
+            blocks.Add(new ContextBlock(activity) { BlockId = $"home.activity.{id}" });
         }
 
         if (model.Offset > 0 || model.HasMore)

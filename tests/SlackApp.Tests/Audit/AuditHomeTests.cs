@@ -46,7 +46,7 @@ public sealed class AuditHomeTests : IDisposable
     }
 
     [Fact]
-    public void The_fullest_admin_page_with_recent_changes_and_owner_mappings_stays_within_100_blocks()
+    public void The_fullest_admin_page_with_recent_changes_owner_mappings_and_analytics_stays_within_100_blocks()
     {
         var long_ = new string('x', 400);
         var entries = Enumerable.Range(0, AuditComposer.HomeCount).Select(i => new AuditEntry
@@ -74,12 +74,20 @@ public sealed class AuditHomeTests : IDisposable
                 [.. Enumerable.Range(0, 50).Select(i => new SlackApp.OwnerMappings.UnmatchedOwnerEmail { Id = i, Email = $"{i}{long_}@example.com", Role = "owner", Count = 1000 - i })],
                 5000,
                 [.. Enumerable.Range(0, 50).Select(i => new SlackApp.OwnerMappings.OwnerMapping { Id = i, Email = $"{i}{long_}@example.com", SlackUserId = "U0MAPPED" })]),
+            Analytics = new SlackApp.Analytics.HomeAnalytics
+            {
+                Workspace = new SlackApp.Analytics.AnalyticsWindows(Busy, Busy),
+                ByWorkflow = Enumerable.Range(1, HomeTabView.PageSize).ToDictionary(i => (long)i, _ => new SlackApp.Analytics.AnalyticsWindows(Busy, Busy)),
+                UnmatchedOwnersLast7Days = 1000,
+                UnmatchedOwnersLast30Days = 1000,
+            },
         };
 
         var view = HomeTabView.Build(model);
 
         Assert.InRange(view.Blocks!.Count, 1, 100);
         Assert.Contains(view.Blocks, b => b.BlockId == "home.audit");
+        Assert.Contains(view.Blocks, b => b.BlockId == SlackApp.Analytics.AnalyticsComposer.BlockId);
         Assert.Empty(BlockKitValidator.Validate(view));
     }
 
@@ -103,6 +111,8 @@ public sealed class AuditHomeTests : IDisposable
         Assert.Contains(entries[2].Changes, c => c.Field == "Salesforce base URL" && c.After == "https://acme.lightning.force.com");
         Assert.Empty(_app.Slack.Violations);
     }
+
+    private static readonly SlackApp.Analytics.DeliveryFigures Busy = new SlackApp.Analytics.DeliveryFigures { Sent = 100_000, Acknowledged = 50_000, MedianTimeToAcknowledge = TimeSpan.FromHours(30), NotRelevant = 5_000, Snoozed = 800, Escalated = 200 };
 
     private static List<JsonObject> Blocks(JsonNode view) => [.. view["blocks"]!.AsArray().OfType<JsonObject>()];
 
