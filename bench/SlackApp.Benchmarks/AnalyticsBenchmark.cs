@@ -80,12 +80,6 @@ internal static class AnalyticsBenchmark
         var now = DateTime.UtcNow;
         await using var connection = await connections.OpenAsync(CancellationToken.None);
 
-        // Migration 0017 (escalation) adds escalated_at, which the analytics read; until it is merged, add it here.
-        if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM pragma_table_info('notification_deliveries') WHERE name = 'escalated_at'") == 0)
-        {
-            await connection.ExecuteAsync("ALTER TABLE notification_deliveries ADD COLUMN escalated_at TEXT NULL");
-        }
-
         await using var transaction = await connection.BeginTransactionAsync();
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;

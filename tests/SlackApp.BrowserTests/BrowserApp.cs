@@ -53,19 +53,6 @@ public sealed class BrowserApp : WebApplicationFactory<Program>
     {
         var host = base.CreateHost(builder);
         _connectionString = host.Services.GetRequiredService<SlackApp.Data.DbConnectionFactory>().ConnectionString;
-        // Migration 0017 (escalation) adds escalated_at, which the Home analytics read; until it is merged, add it here.
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(_connectionString))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('notification_deliveries') WHERE name = 'escalated_at'";
-            if ((long)command.ExecuteScalar()! == 0)
-            {
-                command.CommandText = "ALTER TABLE notification_deliveries ADD COLUMN escalated_at TEXT NULL";
-                command.ExecuteNonQuery();
-            }
-        }
-
         return host;
     }
 

@@ -16,7 +16,6 @@ public sealed class TestDatabase : IDisposable
         Folder = Directory.CreateTempSubdirectory("slackapp-test-").FullName;
         Connections = CreateFactory(Folder);
         new DatabaseMigrator(Connections, NullLogger<DatabaseMigrator>.Instance).Migrate();
-        PendingEscalationColumn.Ensure(Connections);
         Secrets = CreateSecrets(Folder);
     }
 
