@@ -19,12 +19,15 @@ public static class AuditAction
     /// <summary>Only that it was rotated: the secret itself is never recorded.</summary>
     public const string SignalSecretRotated = "signal_secret.rotated";
 
-    // Owner mapping (issue 13) does not exist yet. When it does, its changes are recorded here as, e.g.,
-    // "owner_mapping.set" and "owner_mapping.removed" (subject: the CRM email), with their words in Verb below.
+    /// <summary>A CRM owner email mapped to a Slack user (subject: the email), from the Home tab, a fallback message or "Wrong owner".</summary>
+    public const string OwnerMappingSet = "owner_mapping.set";
+
+    public const string OwnerMappingRemoved = "owner_mapping.removed";
 
     public static IReadOnlyList<string> All { get; } =
     [
         WorkflowCreated, WorkflowEdited, WorkflowPaused, WorkflowResumed, WorkflowDeleted, SettingsSaved, ManagersSet, SignalSecretRotated,
+        OwnerMappingSet, OwnerMappingRemoved,
     ];
 
     /// <summary>What the actor did, as in "&lt;@U1&gt; {verb}", e.g. "paused the workflow".</summary>
@@ -38,6 +41,8 @@ public static class AuditAction
         SettingsSaved => "changed the settings",
         ManagersSet => "changed the workflow managers",
         SignalSecretRotated => "rotated the signal secret",
+        OwnerMappingSet => "mapped an owner email",
+        OwnerMappingRemoved => "removed an owner mapping",
         // A row written by a newer version of the app: shown, never trusted as mrkdwn.
         _ => "did " + UntrustedText.MrkdwnClipped(UntrustedText.Label(action), 40),
     };
@@ -50,4 +55,5 @@ public static class AuditSubject
     public const string Settings = "settings";
     public const string Managers = "managers";
     public const string SignalSecret = "signal_secret";
+    public const string OwnerMapping = "owner_mapping";
 }

@@ -43,7 +43,7 @@ public sealed class HomeRemoveMenuHandler(OwnerMappingRepository mappings, IWork
         var context = request.Context;
         var id = IdValue.Read((request.Action as SelectAction)?.SelectedOption?.Value);
         // Another workspace's id, or one removed by a double click, removes nothing.
-        if (id is { } mappingId && await mappings.RemoveAsync(context.Workspace(), mappingId, cancellationToken) is { } removed)
+        if (id is { } mappingId && await mappings.RemoveAsync(context.Workspace(), mappingId, context.RequiredUserId(), cancellationToken) is { } removed)
         {
             context.Logger.LogInformation("{UserId} removed the owner mapping {MappingId} in {TeamId}", context.UserId, removed.Id, context.TeamId);
         }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using SlackApp.Audit;
 using SlackApp.Data;
 using SlackApp.Installations;
 
@@ -44,13 +45,24 @@ public sealed class OwnerMappingRepository(DbConnectionFactory connections, Time
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentException.ThrowIfNullOrEmpty(slackUserId);
         var normalized = Normalize(email);
+        var now = clock.GetUtcNow();
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            connections.Dialect.Upsert("owner_mappings", ["team_id", "email"], ["slack_user_id", "mapped_by", "mapped_at"]),
-            new { team_id = workspace.TeamId, email = normalized, slack_user_id = slackUserId, mapped_by = mappedBy, mapped_at = clock.GetUtcNow() },
+        var before = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT slack_user_id FROM owner_mappings WHERE team_id = @TeamId AND email = @Email",
+            new { workspace.TeamId, Email = normalized },
             transaction,
             cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            connections.Dialect.Upsert("owner_mappings", ["team_id", "email"], ["slack_user_id", "mapped_by", "mapped_at"]),
+            new { team_id = workspace.TeamId, email = normalized, slack_user_id = slackUserId, mapped_by = mappedBy, mapped_at = now },
+            transaction,
+            cancellationToken: cancellationToken));
+        if (before != slackUserId)
+        {
+            await AuditLog.RecordAsync(connection, transaction, Entry(workspace, AuditAction.OwnerMappingSet, normalized, mappedBy, now, before, slackUserId), cancellationToken);
+        }
+
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM unmatched_owner_emails WHERE team_id = @TeamId AND email = @Email",
             new { workspace.TeamId, Email = normalized },
@@ -60,13 +72,15 @@ public sealed class OwnerMappingRepository(DbConnectionFactory connections, Time
     }
 
     /// <summary>Removes the mapping <paramref name="id"/> of this workspace; returns it, or null when there was none.</summary>
-    public async Task<OwnerMapping?> RemoveAsync(Workspace workspace, long id, CancellationToken cancellationToken)
+    public async Task<OwnerMapping?> RemoveAsync(Workspace workspace, long id, string removedBy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var mapping = await connection.QuerySingleOrDefaultAsync<OwnerMapping>(new CommandDefinition(
             $"SELECT {MappingColumns} FROM owner_mappings WHERE team_id = @TeamId AND id = @Id",
             new { workspace.TeamId, Id = id },
+            transaction,
             cancellationToken: cancellationToken));
         if (mapping is null)
         {
@@ -76,9 +90,29 @@ public sealed class OwnerMappingRepository(DbConnectionFactory connections, Time
         var removed = await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM owner_mappings WHERE team_id = @TeamId AND id = @Id",
             new { workspace.TeamId, Id = id },
+            transaction,
             cancellationToken: cancellationToken));
-        return removed == 0 ? null : mapping;
+        if (removed == 0)
+        {
+            return null;
+        }
+
+        await AuditLog.RecordAsync(connection, transaction, Entry(workspace, AuditAction.OwnerMappingRemoved, mapping.Email, removedBy, clock.GetUtcNow(), mapping.SlackUserId, null), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return mapping;
     }
+
+    // The Slack user as a mention, so the log shows the person; the email is the subject.
+    private static AuditEntry Entry(Workspace workspace, string action, string email, string actor, DateTimeOffset at, string? before, string? after) => new()
+    {
+        TeamId = workspace.TeamId,
+        At = at,
+        ActorUserId = actor,
+        Action = action,
+        SubjectKind = AuditSubject.OwnerMapping,
+        SubjectName = email,
+        Changes = [AuditChange.Of("Slack user", before is null ? null : $"<@{before}>", after is null ? null : $"<@{after}>")],
+    };
 
     public async Task<int> CountAsync(Workspace workspace, CancellationToken cancellationToken)
     {

@@ -69,7 +69,7 @@ public sealed class AuditComposerTests
     [Fact]
     public void Unknown_actions_from_a_newer_version_are_shown_not_trusted()
     {
-        Assert.Equal("did Owner mapping.set", AuditAction.Verb("owner_mapping.set"));
+        Assert.Equal("did Escalation.set", AuditAction.Verb("escalation.set"));
         Assert.Equal("did &lt;!channel&gt;", AuditAction.Verb("<!channel>"));
     }
 

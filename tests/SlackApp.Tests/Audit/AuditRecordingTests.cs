@@ -236,6 +236,24 @@ public sealed class AuditRecordingTests : IDisposable
         Assert.Equal(AuditChange.MaxValueLength, change.Before!.Length);
     }
 
+    [Fact]
+    public async Task Mapping_an_owner_email_records_the_person_before_and_after_and_removing_it_too()
+    {
+        var mappings = new SlackApp.OwnerMappings.OwnerMappingRepository(_db.Connections, _db.Clock);
+        await mappings.SaveAsync(Acme, " Ann@Acme.example ", "U0ANN", "U0ADMIN", _ct);
+        await mappings.SaveAsync(Acme, "ann@acme.example", "U0ANN", "U0ADMIN", _ct);
+        await mappings.SaveAsync(Acme, "ann@acme.example", "U0BOB", "U0MIA", _ct);
+        var id = (await mappings.FindAsync(Acme, "ann@acme.example", _ct))!.Id;
+        await mappings.RemoveAsync(Acme, id, "U0ADMIN", _ct);
+
+        var entries = (await EntriesAsync(Acme)).Reverse().ToList();
+        Assert.Equal([AuditAction.OwnerMappingSet, AuditAction.OwnerMappingSet, AuditAction.OwnerMappingRemoved], entries.Select(e => e.Action));
+        Assert.All(entries, e => Assert.Equal("ann@acme.example", e.SubjectName));
+        Assert.Equal([(null, "<@U0ANN>"), ("<@U0ANN>", "<@U0BOB>"), ("<@U0BOB>", null)], entries.Select(e => (Assert.Single(e.Changes).Before, e.Changes[0].After)));
+        Assert.Equal(["U0ADMIN", "U0MIA", "U0ADMIN"], entries.Select(e => e.ActorUserId));
+        Assert.Empty(await EntriesAsync(Globex));
+    }
+
     private async Task<IReadOnlyList<AuditEntry>> EntriesAsync(Workspace workspace) =>
         (await _log.ListPageAsync(workspace.TeamId, 0, 100, _ct)).Entries;
 
