@@ -3,6 +3,7 @@ using SlackApp.Slack.Blocks;
 using SlackApp.Slack.Payloads;
 using SlackApp.Slack.Routing;
 using SlackApp.Slack.WebApi;
+using SlackApp.SlackUx;
 
 namespace SlackApp.Notifications;
 
@@ -36,6 +37,43 @@ public sealed record ClickedItem(Workspace Workspace, string UserId, OutboxDeliv
         }
 
         return new ClickedItem(workspace, userId, item, channel, ts);
+    }
+
+    /// <summary>
+    /// Opens the modal <paramref name="build"/> makes for item <paramref name="itemId"/> of the message clicked, at once
+    /// (the trigger_id lives 3 s, so nothing is read first; the submission re-checks everything).
+    /// </summary>
+    public static async Task OpenModalAsync(SlackActionRequest request, long? itemId, Func<ItemOfMessage, View> build, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(build);
+        var (channel, ts) = MessageOf(request.Payload);
+        if (itemId is { } id && channel is not null && ts is not null)
+        {
+            await OpenedModal.OpenAsync(request.Context, build(new ItemOfMessage(id, channel, ts)), ct);
+        }
+    }
+
+    /// <summary>
+    /// The item a submitted modal names (its private_metadata), re-checked against the verified workspace and the
+    /// message; null after refusing the submission on <paramref name="errorBlock"/> when it is not found, or when the
+    /// item is a DM (or a reminder) of someone other than the submitter.
+    /// </summary>
+    public static async Task<ClickedItem?> FromSubmissionAsync(SlackViewSubmissionRequest request, NotificationOutbox outbox, string errorBlock, string doing, ILogger logger, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var context = request.Context;
+        var workspace = context.Workspace();
+        var userId = context.RequiredUserId();
+        var target = ItemOfMessage.Read(request.Payload.View.PrivateMetadata);
+        if (await FromModalAsync(outbox, workspace, target, ct) is not { SignalRowId: not null } item)
+        {
+            logger.LogWarning("Refused a {Doing} submission in {Workspace} by {UserId}: its item does not match the message", doing, workspace, userId);
+            request.AckWithErrors(new Dictionary<string, string> { [errorBlock] = NotFoundText });
+            return null;
+        }
+
+        return new ClickedItem(workspace, userId, item, target!.Channel, target.Ts);
     }
 
     /// <summary>The item a modal opened from a message names, when it is the workspace's and still carried by that message.</summary>

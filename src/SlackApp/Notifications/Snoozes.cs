@@ -21,32 +21,17 @@ public sealed class Snoozes(
     public const string DateNotAhead = "Pick a date after today.";
 
     /// <summary>Opens the modal for item <paramref name="itemId"/> of the message clicked.</summary>
-    public static async Task OpenAsync(SlackActionRequest request, long? itemId, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var (channel, ts) = ClickedItem.MessageOf(request.Payload);
-        if (itemId is not { } id || channel is null || ts is null)
-        {
-            return;
-        }
-
-        await OpenedModal.OpenAsync(request.Context, SnoozeModal.Build(new ItemOfMessage(id, channel, ts)), ct);
-    }
+    public static Task OpenAsync(SlackActionRequest request, long? itemId, CancellationToken ct) =>
+        ClickedItem.OpenModalAsync(request, itemId, SnoozeModal.Build, ct);
 
     public async Task SubmitAsync(SlackViewSubmissionRequest request, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var context = request.Context;
-        var workspace = context.Workspace();
-        var userId = context.RequiredUserId();
-        var item = await ClickedItem.FromModalAsync(outbox, workspace, ItemOfMessage.Read(request.Payload.View.PrivateMetadata), ct);
-        if (item is null || item.SignalRowId is null)
+        if (await ClickedItem.FromSubmissionAsync(request, outbox, SnoozeModal.ForBlock, "Snooze", logger, ct) is not { } submitted)
         {
-            logger.LogWarning("Refused a Snooze in {Workspace} by {UserId}: its item does not match the message", workspace, userId);
-            request.AckWithErrors(new Dictionary<string, string> { [SnoozeModal.ForBlock] = ClickedItem.NotFoundText });
             return;
         }
 
+        var (context, workspace, userId, item) = (request.Context, submitted.Workspace, submitted.UserId, submitted.Item);
         if (ClickedItem.ReaderOf(item) is { } reader && reader != userId)
         {
             request.AckWithErrors(new Dictionary<string, string> { [SnoozeModal.ForBlock] = $"Only <@{reader}>, who received it, can snooze it." });

@@ -28,32 +28,17 @@ public sealed class WrongOwners(
     public const string NotAPerson = "Choose an active person, not an app or a deactivated account.";
 
     /// <summary>Opens the modal for item <paramref name="itemId"/> of the message clicked.</summary>
-    public static async Task OpenAsync(SlackActionRequest request, long? itemId, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var (channel, ts) = ClickedItem.MessageOf(request.Payload);
-        if (itemId is not { } id || channel is null || ts is null)
-        {
-            return;
-        }
-
-        await OpenedModal.OpenAsync(request.Context, WrongOwnerModal.Build(new ItemOfMessage(id, channel, ts)), ct);
-    }
+    public static Task OpenAsync(SlackActionRequest request, long? itemId, CancellationToken ct) =>
+        ClickedItem.OpenModalAsync(request, itemId, WrongOwnerModal.Build, ct);
 
     public async Task SubmitAsync(SlackViewSubmissionRequest request, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var context = request.Context;
-        var workspace = context.Workspace();
-        var userId = context.RequiredUserId();
-        var item = await ClickedItem.FromModalAsync(outbox, workspace, ItemOfMessage.Read(request.Payload.View.PrivateMetadata), ct);
-        if (item is null || item.SignalRowId is null)
+        if (await ClickedItem.FromSubmissionAsync(request, outbox, WrongOwnerModal.UserBlock, "Wrong owner", logger, ct) is not { } submitted)
         {
-            logger.LogWarning("Refused a Wrong owner submission in {Workspace} by {UserId}: its item does not match the message", workspace, userId);
-            Refuse(request, ClickedItem.NotFoundText);
             return;
         }
 
+        var (context, workspace, userId, item) = (request.Context, submitted.Workspace, submitted.UserId, submitted.Item);
         // Only a DM (never a reminder or a test) to someone for the role they hold; its email comes from the stored signal.
         var reader = item.RecipientKind == RecipientKind.User && !item.IsTest ? item.RecipientId : null;
         var role = AccountPeople.FromJson(item.PeopleJson).RoleOf(reader);
@@ -104,7 +89,7 @@ public sealed class WrongOwners(
             return;
         }
 
-        var hadCopy = await outbox.HasDmCopyAsync(workspace, item.SignalRowId.Value, chosen, ct);
+        var hadCopy = await outbox.HasDmCopyAsync(workspace, item.SignalRowId!.Value, chosen, ct);
         if (hadCopy)
         {
             request.AckWithUpdate(UserNotice.Modal($"<@{chosen}> already has this notification, so no second DM was sent. The message says where it went, and later signals for this account's role go to them.", WrongOwnerModal.Title));
