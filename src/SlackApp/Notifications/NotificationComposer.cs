@@ -63,7 +63,7 @@ public static class NotificationComposer
             blocks.Add(Context($":raising_hand: Claimed by <@{claim.UserId}> · {SlackDate(claim.At)}"));
         }
 
-        if (content.Snooze is { } snooze && content.ReaderUserId is null)
+        if (content.Snooze is { } snooze && (content.ReaderUserId != snooze.UserId || content.IsReminder))
         {
             blocks.Add(Context($":zzz: <@{snooze.UserId}> snoozed this until {SlackDate(snooze.Until)}"));
         }

@@ -11,7 +11,7 @@ public sealed partial class NotificationOutbox
     private static readonly string[] ReminderContent = ["is_test", "matches_json", "people_json", "workflow_id", "created_at"];
 
     /// <summary>
-    /// Records that <paramref name="userId"/> snoozed <paramref name="copy"/> until <paramref name="until"/>, and holds
+    /// Records on every copy of the signal that <paramref name="userId"/> snoozed it until <paramref name="until"/>, and holds
     /// their reminder of the signal until then (one per person and signal: snoozing again, or snoozing the reminder
     /// itself, moves it). One transaction, so there is never a snoozed copy without its reminder.
     /// </summary>
@@ -21,9 +21,10 @@ public sealed partial class NotificationOutbox
         var now = clock.GetUtcNow();
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // On every copy of the signal, as acknowledgements and claims are: each message says who put it off until when.
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE notification_deliveries SET snoozed_by = @UserId, snoozed_until = @Until, updated_at = @Now WHERE id = @Id AND team_id = @TeamId",
-            new { copy.Id, workspace.TeamId, UserId = userId, Until = until.ToUniversalTime(), Now = now },
+            "UPDATE notification_deliveries SET snoozed_by = @UserId, snoozed_until = @Until, updated_at = @Now WHERE team_id = @TeamId AND signal_row_id = @SignalRowId AND recipient_kind <> 'reminder'",
+            new { copy.SignalRowId, workspace.TeamId, UserId = userId, Until = until.ToUniversalTime(), Now = now },
             transaction,
             cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(

@@ -63,8 +63,7 @@ public sealed class Snoozes(
         await outbox.SnoozeAsync(workspace, item, userId, until, ct);
         // The worker sleeps until the earliest item it knew of: told, it counts the reminder's time in.
         trigger.Wake();
-        var snoozed = await outbox.GetAsync(workspace, item.Id, ct) ?? item;
-        await copies.ShowOnCopyAsync(context.Client, workspace, snoozed, new SignalEvent(userId, SignalVerbs.Snoozed, $" until {NotificationComposer.SlackDate(until)}"), ct);
+        await copies.ShowAsync(context.Client, workspace, [item.SignalRowId!.Value], new SignalEvent(userId, SignalVerbs.Snoozed, $" until {NotificationComposer.SlackDate(until)}"), ct);
     }
 
     // A span from now; a date at 09:00 in the person's own zone (Slack's tz for them, else the workspace's).

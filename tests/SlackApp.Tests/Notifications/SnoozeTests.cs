@@ -73,7 +73,7 @@ public sealed class SnoozeTests
     }
 
     [Fact]
-    public async Task Someone_else_cannot_snooze_a_dm_but_anyone_in_a_channel_snoozes_it_for_themselves()
+    public async Task Someone_else_cannot_snooze_a_dm_but_anyone_in_a_channel_snoozes_it_for_themselves_and_every_copy_says_so()
     {
         await using var app = await AppAsync(new WorkflowRecipients { UserIds = ["U0REP"], ChannelIds = ["C0DEALS"] });
         var copies = await PostedAllAsync(app);
@@ -85,10 +85,14 @@ public sealed class SnoozeTests
 
         var reminder = Assert.Single(await app.DeliveriesAsync(), d => d.RecipientKind == RecipientKind.Reminder);
         Assert.Equal("U0BOB", reminder.RecipientId);
-        var update = Assert.Single(app.Slack.CallsTo("chat.update"));
-        Assert.Equal("C0DEALS", update.Field("channel"));
-        Assert.Contains("<@U0BOB> snoozed this until", NotificationsApp.BlockText(update), StringComparison.Ordinal);
-        Assert.Contains(NotificationActions.Acknowledge, NotificationsApp.BlockText(update), StringComparison.Ordinal);
+        // One signal, one state: both copies say who put it off, and neither leaves its readers' view.
+        var updates = app.Slack.CallsTo("chat.update").ToList();
+        Assert.Equal(new[] { "C0DEALS", dm.SlackChannel }.Order(StringComparer.Ordinal), updates.Select(u => u.Field("channel")).Order(StringComparer.Ordinal));
+        Assert.All(updates, update =>
+        {
+            Assert.Contains("<@U0BOB> snoozed this until", NotificationsApp.BlockText(update), StringComparison.Ordinal);
+            Assert.Contains(NotificationActions.Acknowledge, NotificationsApp.BlockText(update), StringComparison.Ordinal);
+        });
     }
 
     [Fact]
