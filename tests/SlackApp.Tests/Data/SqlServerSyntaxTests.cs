@@ -151,6 +151,28 @@ public sealed class SqlServerSyntaxTests
         await outbox.ListRecentAsync(workspace, 10, ct);
         await outbox.ListRecentFailuresAsync(workspace, 5, ct);
 
+        // Follow-through: a signal's state on every copy, claims, not relevant, mutes, snoozes, escalations.
+        var copy = new SlackApp.Notifications.OutboxDelivery { Id = 1, TeamId = "T1", SignalRowId = 1 };
+        await outbox.AcknowledgeCopiesAsync(workspace, 1, "U1", ct);
+        await outbox.TryClaimAsync(workspace, 1, "U1", ct);
+        await outbox.ClaimerAsync(workspace, 1, ct);
+        await outbox.ReleaseAsync(workspace, 1, "U1", ct);
+        await outbox.SentCopiesAsync(workspace, [1, 2], ct);
+        await outbox.TryMarkNotRelevantAsync(workspace, 1, "U1", "other", ct);
+        await outbox.MuteAccountAsync(workspace, "U1", "ABCDEF", "Acme", ct);
+        await outbox.SnoozeAsync(workspace, copy, "U1", clock.GetUtcNow().AddDays(1), ct);
+        await outbox.DueForEscalationAsync(workspace, 1, clock.GetUtcNow().AddDays(-7), clock.GetUtcNow(), 10, ct);
+        await outbox.TryEscalateAsync(workspace, copy, [(SlackApp.Notifications.RecipientKind.User, "U2")], "Escalated", ct);
+
+        var mappings = new SlackApp.OwnerMappings.OwnerMappingRepository(connections, clock);
+        await mappings.SaveAsync(workspace, "ann@acme.example", "U2", "U1", ct);
+        await mappings.FindAsync(workspace, "ann@acme.example", ct);
+        await mappings.RemoveAsync(workspace, 1, "U1", ct);
+        await mappings.CountAsync(workspace, ct);
+        await mappings.ListLatestAsync(workspace, 10, ct);
+        await mappings.TopUnmatchedAsync(workspace, 10, ct);
+        await mappings.GetUnmatchedAsync(workspace, 1, ct);
+
         var history = new SlackApp.Notifications.NotificationHistory(connections);
         await history.ListChannelsAsync(workspace, ct);
         await history.ListRecentAsync(workspace, SlackApp.Notifications.NotificationReader.Everyone, 10, ct);
