@@ -66,7 +66,7 @@ public sealed class DeliveryAnalyticsRepository(DbConnectionFactory connections,
         ArgumentNullException.ThrowIfNull(workspace);
 
         // UTC, always: SQLite compares the stored text, which is UTC.
-        var now = clock.GetUtcNow().ToUniversalTime();
+        var now = clock.GetUtcNow();
         var parameters = new { workspace.TeamId, Since7 = now - ShortWindow, Since30 = now - LongWindow };
         await using var connection = await connections.OpenAsync(cancellationToken);
         var counts = (await connection.QueryAsync<DeliveryCountRow>(new CommandDefinition(CountsSql, parameters, cancellationToken: cancellationToken))).AsList();

@@ -69,12 +69,12 @@ public sealed class NotificationAcknowledgements(NotificationOutbox outbox, Sign
             return;
         }
 
+        // One statement per signal: it takes this line and every other copy still unacknowledged.
         var signals = new List<long>();
-        foreach (var item in items.Where(i => i.AcknowledgedBy is null))
+        foreach (var signal in items.Where(i => i.AcknowledgedBy is null).Select(i => i.SignalRowId).OfType<long>().Distinct())
         {
-            if (await outbox.TryAcknowledgeAsync(workspace, item.Id, userId, ct) && item.SignalRowId is { } signal)
+            if (await outbox.AcknowledgeCopiesAsync(workspace, signal, userId, ct) > 0)
             {
-                await outbox.AcknowledgeCopiesAsync(workspace, signal, userId, ct);
                 signals.Add(signal);
             }
         }

@@ -48,8 +48,10 @@ public sealed class SignalCopies(NotificationOutbox outbox, WorkspaceSettingsRep
         ArgumentNullException.ThrowIfNull(copy);
         if (copy.SlackChannel is { } channel && copy.SlackTs is { } ts)
         {
+            // The copy was read before the change: read it again so the message shows it.
+            var fresh = await outbox.GetAsync(workspace, copy.Id, ct) ?? copy;
             var salesforce = (await settings.GetAsync(workspace, ct)).SalesforceBaseUrl;
-            await ShowOnAsync(client, workspace, channel, ts, [copy], salesforce, affected => ThreadReply(happened, affected), ct);
+            await ShowOnAsync(client, workspace, channel, ts, [fresh], salesforce, affected => ThreadReply(happened, affected), ct);
         }
     }
 
@@ -80,7 +82,8 @@ public sealed class SignalCopies(NotificationOutbox outbox, WorkspaceSettingsRep
         ArgumentNullException.ThrowIfNull(client);
         try
         {
-            await RedrawAsync(client, workspace, copy, channel, ts, (await settings.GetAsync(workspace, ct)).SalesforceBaseUrl, ct);
+            var fresh = await outbox.GetAsync(workspace, copy.Id, ct) ?? copy;
+            await RedrawAsync(client, workspace, fresh, channel, ts, (await settings.GetAsync(workspace, ct)).SalesforceBaseUrl, ct);
         }
         catch (SlackApiException e)
         {
@@ -96,7 +99,7 @@ public sealed class SignalCopies(NotificationOutbox outbox, WorkspaceSettingsRep
         }
     }
 
-    // The message as stored now: a digest with all its lines, or the one notification.
+    // The message as stored now (the copy is read after the change): a digest with all its lines, or the one notification.
     private async Task<Message?> RedrawnAsync(Workspace workspace, OutboxDelivery copy, string? salesforce, CancellationToken ct)
     {
         if (copy.MessageId is { } messageId)
@@ -105,7 +108,7 @@ public sealed class SignalCopies(NotificationOutbox outbox, WorkspaceSettingsRep
             return contents.Count is > 0 and <= DigestComposer.MaxItems ? DigestComposer.Compose(new DigestContent(contents)) : null;
         }
 
-        return (await outbox.GetAsync(workspace, copy.Id, ct))?.ToContent(salesforce) is { } content ? NotificationComposer.Compose(content) : null;
+        return copy.ToContent(salesforce) is { } content ? NotificationComposer.Compose(content) : null;
     }
 
     /// <summary>"&lt;@U1&gt; acknowledged Jane Doe (Acme Corp)", naming up to ten people when a digest's lines went together.</summary>

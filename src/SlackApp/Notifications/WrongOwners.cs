@@ -111,8 +111,7 @@ public sealed class WrongOwners(
         }
 
         await mappings.SaveAsync(workspace, email, chosen, userId, ct);
-        var forwarded = await outbox.GetAsync(workspace, item.Id, ct) ?? item;
-        await copies.ShowOnCopyAsync(context.Client, workspace, forwarded, new SignalEvent(userId, Forwarded, $" to <@{chosen}>{WrongOwnerView.Why(answer.Reason)}"), ct);
+        await copies.ShowOnCopyAsync(context.Client, workspace, item, new SignalEvent(userId, Forwarded, $" to <@{chosen}>{WrongOwnerView.Why(answer.Reason)}"), ct);
     }
 
     /// <summary>"Only the reader, admins ... and managers ... can": the refusal names who can.</summary>
