@@ -18,7 +18,7 @@ public sealed class SandboxWorkflowDeliveryTests
         using var client = app.CreateClient();
         var workspace = app.Service<SandboxWorkspace>();
         (await client.PostAsJsonAsync("/sandbox/ui/compose", new SandboxComposerInput(SandboxSeed.You, SandboxSeed.General, "/usergems workflow create"), _ct)).EnsureSuccessStatusCode();
-        var modal = await OpenedModalAsync(workspace);
+        var modal = await OpenedModalAsync(app, workspace);
 
         // Only what the person changed; the rest (the digest interval, the channel) is sent as the form showed it.
         var values = new SandboxChoices
@@ -39,19 +39,10 @@ public sealed class SandboxWorkflowDeliveryTests
         Assert.Empty(workspace.Notices);
     }
 
-    // The app may open the modal just after it acknowledged the command, as it may with Slack.
-    private async Task<SandboxView> OpenedModalAsync(SandboxWorkspace workspace)
+    // The app may open the modal just after it acknowledged the command, as it may with Slack: its work after the ack is awaited.
+    private async Task<SandboxView> OpenedModalAsync(LocalSandboxApp app, SandboxWorkspace workspace)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            if (workspace.ModalStack(SandboxSeed.You) is [var modal])
-            {
-                return modal;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "No modal opened");
-            await Task.Delay(50, _ct);
-        }
+        await app.Service<SlackApp.Slack.Routing.ISlackBackgroundWork>().WhenIdleAsync(_ct);
+        return Assert.Single(workspace.ModalStack(SandboxSeed.You));
     }
 }
