@@ -66,6 +66,19 @@ public sealed class WorkflowConcurrencyTests : IDisposable
     }
 
     [Fact]
+    public async Task If_match_star_overwrites_whatever_version_is_there()
+    {
+        var workflow = await _app.SeedAsync();
+        await _app.Workflows.SetEnabledAsync(AdminApiApp.Acme, workflow.Id, enabled: false, "U0BOB", _ct);
+
+        var response = await _app.AcmeAsync(HttpMethod.Put, $"/workflows/{workflow.Id}", Edit, ifMatch: "*");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("\"3\"", response.Headers.ETag?.Tag);
+        Assert.True((await _app.Workflows.GetAsync(AdminApiApp.Acme, workflow.Id, _ct))!.Enabled);
+    }
+
+    [Fact]
     public async Task A_weak_etag_never_matches()
     {
         var workflow = await _app.SeedAsync();
