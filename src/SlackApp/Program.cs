@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SlackApp.AdminApi;
 using SlackApp.Analytics;
+using SlackApp.ApiKeys;
 using SlackApp.Audit;
 using SlackApp.Data;
 using SlackApp.Explanations;
@@ -43,6 +45,8 @@ builder.Services.AddWelcome();
 builder.Services.AddExplanations();
 builder.Services.AddPreviews();
 builder.Services.AddAnalytics();
+builder.Services.AddApiKeys();
+builder.Services.AddAdminApi();
 builder.Services.AddSlackRouting(slack => slack
     .AddInstallationListeners()
     .AddPreviewListeners()
@@ -62,6 +66,7 @@ app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 app.MapSlackEvents("/slack/events");
 app.MapInstallation();
 app.MapSignals();
+app.MapAdminApi();
 app.MapSlackSandbox();
 
 app.Run();

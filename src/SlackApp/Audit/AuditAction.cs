@@ -24,10 +24,15 @@ public static class AuditAction
 
     public const string OwnerMappingRemoved = "owner_mapping.removed";
 
+    /// <summary>An admin API key made (subject: its name); the key itself is never recorded.</summary>
+    public const string ApiKeyCreated = "api_key.created";
+
+    public const string ApiKeyRevoked = "api_key.revoked";
+
     public static IReadOnlyList<string> All { get; } =
     [
         WorkflowCreated, WorkflowEdited, WorkflowPaused, WorkflowResumed, WorkflowDeleted, SettingsSaved, ManagersSet, SignalSecretRotated,
-        OwnerMappingSet, OwnerMappingRemoved,
+        OwnerMappingSet, OwnerMappingRemoved, ApiKeyCreated, ApiKeyRevoked,
     ];
 
     /// <summary>What the actor did, as in "&lt;@U1&gt; {verb}", e.g. "paused the workflow".</summary>
@@ -43,6 +48,8 @@ public static class AuditAction
         SignalSecretRotated => "rotated the signal secret",
         OwnerMappingSet => "mapped an owner email",
         OwnerMappingRemoved => "removed an owner mapping",
+        ApiKeyCreated => "created the API key",
+        ApiKeyRevoked => "revoked the API key",
         // A row written by a newer version of the app: shown, never trusted as mrkdwn.
         _ => "did " + UntrustedText.MrkdwnClipped(UntrustedText.Label(action), 40),
     };
@@ -56,4 +63,5 @@ public static class AuditSubject
     public const string Managers = "managers";
     public const string SignalSecret = "signal_secret";
     public const string OwnerMapping = "owner_mapping";
+    public const string ApiKey = "api_key";
 }

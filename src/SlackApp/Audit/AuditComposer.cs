@@ -121,9 +121,18 @@ public static partial class AuditComposer
     private static string Head(AuditEntry entry)
     {
         var actor = entry.ActorUserId is { } user && SlackId(user) is { Length: > 0 } id ? $"<@{id}>" : "The app (its configuration)";
-        var subject = entry.SubjectKind == AuditSubject.Workflow
-            ? $" *{UntrustedText.MrkdwnClipped(entry.SubjectName ?? "?", 60)}*{(entry.SubjectId is { } sid ? $" (#{UntrustedText.MrkdwnClipped(sid, 20)})" : string.Empty)}"
-            : string.Empty;
+        if (entry.ActorApiKey is { } key)
+        {
+            // Made through the admin API: the key did it, on behalf of the person who created the key.
+            actor = $"API key \"{UntrustedText.MrkdwnClipped(key, 40)}\" (created by {actor})";
+        }
+
+        var subject = entry.SubjectKind switch
+        {
+            AuditSubject.Workflow => $" *{UntrustedText.MrkdwnClipped(entry.SubjectName ?? "?", 60)}*{(entry.SubjectId is { } sid ? $" (#{UntrustedText.MrkdwnClipped(sid, 20)})" : string.Empty)}",
+            AuditSubject.ApiKey => $" *{UntrustedText.MrkdwnClipped(entry.SubjectName ?? "?", 60)}*",
+            _ => string.Empty,
+        };
         return $"{Date(entry.At)} · {actor} {AuditAction.Verb(entry.Action)}{subject}";
     }
 

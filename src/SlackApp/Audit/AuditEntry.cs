@@ -14,6 +14,9 @@ public sealed record AuditEntry
     /// <summary>The Slack user who made the change; null when the app did (e.g. a secret seeded from its configuration).</summary>
     public string? ActorUserId { get; init; }
 
+    /// <summary>The name of the admin API key the change was made with (its creator is the actor); null for changes made in Slack.</summary>
+    public string? ActorApiKey { get; init; }
+
     /// <summary>One of <see cref="AuditAction"/>.</summary>
     public required string Action { get; init; }
 

@@ -21,14 +21,15 @@ public sealed class AuditLog(DbConnectionFactory connections)
         ArgumentNullException.ThrowIfNull(entry);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO audit_log (team_id, at, actor_user_id, action, subject_kind, subject_id, subject_name, changes_json)
-            VALUES (@TeamId, @At, @ActorUserId, @Action, @SubjectKind, @SubjectId, @SubjectName, @ChangesJson)
+            INSERT INTO audit_log (team_id, at, actor_user_id, actor_api_key, action, subject_kind, subject_id, subject_name, changes_json)
+            VALUES (@TeamId, @At, @ActorUserId, @ActorApiKey, @Action, @SubjectKind, @SubjectId, @SubjectName, @ChangesJson)
             """,
             new
             {
                 entry.TeamId,
                 entry.At,
                 entry.ActorUserId,
+                ActorApiKey = entry.ActorApiKey is { } key ? SlackUx.UntrustedText.Truncate(key, 100) : null,
                 entry.Action,
                 entry.SubjectKind,
                 entry.SubjectId,
@@ -47,7 +48,7 @@ public sealed class AuditLog(DbConnectionFactory connections)
         var rows = (await connection.QueryAsync<AuditRow>(new CommandDefinition(
             connections.Dialect.Page(
                 """
-                SELECT id AS Id, team_id AS TeamId, at AS At, actor_user_id AS ActorUserId, action AS Action,
+                SELECT id AS Id, team_id AS TeamId, at AS At, actor_user_id AS ActorUserId, actor_api_key AS ActorApiKey, action AS Action,
                        subject_kind AS SubjectKind, subject_id AS SubjectId, subject_name AS SubjectName, changes_json AS ChangesJson
                 FROM audit_log WHERE team_id = @TeamId ORDER BY at DESC, id DESC
                 """),
@@ -81,6 +82,7 @@ public sealed class AuditLog(DbConnectionFactory connections)
         public string TeamId { get; init; } = string.Empty;
         public DateTimeOffset At { get; init; }
         public string? ActorUserId { get; init; }
+        public string? ActorApiKey { get; init; }
         public string Action { get; init; } = string.Empty;
         public string SubjectKind { get; init; } = string.Empty;
         public string? SubjectId { get; init; }
@@ -93,6 +95,7 @@ public sealed class AuditLog(DbConnectionFactory connections)
             TeamId = TeamId,
             At = At,
             ActorUserId = ActorUserId,
+            ActorApiKey = ActorApiKey,
             Action = Action,
             SubjectKind = SubjectKind,
             SubjectId = SubjectId,

@@ -7,7 +7,7 @@ using SlackApp.Installations;
 namespace SlackApp.Workflows;
 
 /// <summary>A workspace's workflows. Every method is scoped to the workspace it is given.</summary>
-public sealed class WorkflowRepository(DbConnectionFactory connections, TimeProvider clock)
+public sealed partial class WorkflowRepository(DbConnectionFactory connections, TimeProvider clock)
 {
     private const string Select =
         "SELECT id AS Id, team_id AS TeamId, name AS Name, enabled AS Enabled, signal_types AS SignalTypes, " +
@@ -56,24 +56,16 @@ public sealed class WorkflowRepository(DbConnectionFactory connections, TimeProv
         return row?.ToWorkflow();
     }
 
-    /// <summary>Stores a new workflow for the workspace, created by <paramref name="userId"/>, and its audit entry.</summary>
-    public async Task<WorkflowSaveResult> CreateAsync(Workspace workspace, Workflow draft, string userId, CancellationToken cancellationToken)
+    /// <summary>Stores a new workflow for the workspace, created by <paramref name="actor"/>, and its audit entry.</summary>
+    public async Task<WorkflowSaveResult> CreateAsync(Workspace workspace, Workflow draft, AuditActor actor, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var workflow = draft with { TeamId = workspace.TeamId, Name = draft.Name.Trim(), CreatedBy = userId, CreatedAt = now, UpdatedBy = userId, UpdatedAt = now, Version = 1 };
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         try
         {
-            var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                connections.Dialect.InsertReturningId("workflows", InsertColumns, "id"),
-                Parameters(workflow),
-                transaction,
-                cancellationToken: cancellationToken));
-            var saved = workflow with { Id = id };
-            await RecordAsync(connection, transaction, AuditAction.WorkflowCreated, saved, userId, now, AuditChange.Created(WorkflowAuditFields.Of(saved)), cancellationToken);
+            var result = await InsertAsync(connection, transaction, workspace, draft, actor, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return WorkflowSaveResult.Saved(saved);
+            return result;
         }
         catch (DbException e) when (connections.Dialect.IsUniqueViolation(e))
         {
@@ -85,40 +77,17 @@ public sealed class WorkflowRepository(DbConnectionFactory connections, TimeProv
     /// Saves an edit made from version <c>edited.Version</c>, recording the fields that changed. Refused when someone
     /// saved since (the version moved on), when the name is taken, or when the workflow is not this workspace's.
     /// </summary>
-    public async Task<WorkflowSaveResult> UpdateAsync(Workspace workspace, Workflow edited, string userId, CancellationToken cancellationToken)
+    public async Task<WorkflowSaveResult> UpdateAsync(Workspace workspace, Workflow edited, AuditActor actor, CancellationToken cancellationToken)
     {
-        var workflow = edited with { TeamId = workspace.TeamId, Name = edited.Name.Trim(), UpdatedBy = userId, UpdatedAt = clock.GetUtcNow() };
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
             try
             {
-                // Read in the same transaction as the write, so the entry's "before" is what this edit replaced.
-                var before = await GetAsync(connection, transaction, workspace, workflow.Id, cancellationToken);
-                var changed = before is null || before.Version != workflow.Version ? 0 : await connection.ExecuteAsync(new CommandDefinition(
-                    """
-                    UPDATE workflows
-                    SET name = @name, name_key = @name_key, enabled = @enabled, signal_types = @signal_types,
-                        filters_json = @filters_json, recipients_json = @recipients_json, fallback_channel_id = @fallback_channel_id,
-                        delivery_json = @delivery_json,
-                        updated_by = @updated_by, updated_at = @updated_at, version = version + 1
-                    WHERE id = @id AND team_id = @team_id AND version = @version
-                    """,
-                    Parameters(workflow),
-                    transaction,
-                    cancellationToken: cancellationToken));
-                if (changed == 1)
+                if (await UpdateInAsync(connection, transaction, workspace, edited, actor, cancellationToken) is { } saved)
                 {
-                    var saved = workflow with { Version = workflow.Version + 1 };
-                    var changes = AuditChange.Between(WorkflowAuditFields.Of(before!), WorkflowAuditFields.Of(saved));
-                    // Saving the modal unchanged bumps the version but changes nothing worth an entry.
-                    if (changes.Count > 0)
-                    {
-                        await RecordAsync(connection, transaction, AuditAction.WorkflowEdited, saved, userId, workflow.UpdatedAt, changes, cancellationToken);
-                    }
-
                     await transaction.CommitAsync(cancellationToken);
-                    return WorkflowSaveResult.Saved(saved);
+                    return saved;
                 }
             }
             catch (DbException e) when (connections.Dialect.IsUniqueViolation(e))
@@ -127,7 +96,7 @@ public sealed class WorkflowRepository(DbConnectionFactory connections, TimeProv
             }
         }
 
-        var current = await GetAsync(connection, null, workspace, workflow.Id, cancellationToken);
+        var current = await GetAsync(connection, null, workspace, edited.Id, cancellationToken);
         return current is null ? WorkflowSaveResult.NotFound : WorkflowSaveResult.Conflict(current);
     }
 
@@ -135,8 +104,9 @@ public sealed class WorkflowRepository(DbConnectionFactory connections, TimeProv
     /// Pauses or resumes a workflow, recording it when its state changed; returns it as saved, or null when the
     /// workspace has no such workflow.
     /// </summary>
-    public async Task<Workflow?> SetEnabledAsync(Workspace workspace, long id, bool enabled, string userId, CancellationToken cancellationToken)
+    public async Task<Workflow?> SetEnabledAsync(Workspace workspace, long id, bool enabled, AuditActor actor, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
@@ -145,7 +115,7 @@ public sealed class WorkflowRepository(DbConnectionFactory connections, TimeProv
             UPDATE workflows SET enabled = @Enabled, updated_by = @UserId, updated_at = @Now, version = version + 1
             WHERE id = @Id AND team_id = @TeamId AND enabled <> @Enabled
             """,
-            new { Id = id, workspace.TeamId, Enabled = enabled, UserId = userId, Now = now },
+            new { Id = id, workspace.TeamId, Enabled = enabled, actor.UserId, Now = now },
             transaction,
             cancellationToken: cancellationToken));
         var saved = await GetAsync(connection, transaction, workspace, id, cancellationToken);
@@ -153,7 +123,7 @@ public sealed class WorkflowRepository(DbConnectionFactory connections, TimeProv
         if (changed == 1 && saved is not null)
         {
             var change = AuditChange.Of(WorkflowAuditFields.Status, WorkflowAuditFields.StatusWord(!enabled), WorkflowAuditFields.StatusWord(enabled));
-            await RecordAsync(connection, transaction, enabled ? AuditAction.WorkflowResumed : AuditAction.WorkflowPaused, saved, userId, now, [change], cancellationToken);
+            await RecordAsync(connection, transaction, enabled ? AuditAction.WorkflowResumed : AuditAction.WorkflowPaused, saved, actor, now, [change], cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -161,23 +131,80 @@ public sealed class WorkflowRepository(DbConnectionFactory connections, TimeProv
     }
 
     /// <summary>Deletes a workflow of the workspace, recording what it was; false when there was none.</summary>
-    public async Task<bool> DeleteAsync(Workspace workspace, long id, string userId, CancellationToken cancellationToken)
+    public async Task<bool> DeleteAsync(Workspace workspace, long id, AuditActor actor, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var deleted = await DeleteInAsync(connection, transaction, workspace, id, actor, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
+    }
+
+    public static string NameKey(string name) => name.Trim().ToLowerInvariant();
+
+    private async Task<WorkflowSaveResult> InsertAsync(DbConnection connection, DbTransaction transaction, Workspace workspace, Workflow draft, AuditActor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var now = clock.GetUtcNow();
+        var workflow = draft with { TeamId = workspace.TeamId, Name = draft.Name.Trim(), CreatedBy = actor.UserId, CreatedAt = now, UpdatedBy = actor.UserId, UpdatedAt = now, Version = 1 };
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            connections.Dialect.InsertReturningId("workflows", InsertColumns, "id"),
+            Parameters(workflow),
+            transaction,
+            cancellationToken: cancellationToken));
+        var saved = workflow with { Id = id };
+        await RecordAsync(connection, transaction, AuditAction.WorkflowCreated, saved, actor, now, AuditChange.Created(WorkflowAuditFields.Of(saved)), cancellationToken);
+        return WorkflowSaveResult.Saved(saved);
+    }
+
+    // The saved result, or null when the workflow is not there at edited.Version (gone, or someone saved since).
+    private async Task<WorkflowSaveResult?> UpdateInAsync(DbConnection connection, DbTransaction transaction, Workspace workspace, Workflow edited, AuditActor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var workflow = edited with { TeamId = workspace.TeamId, Name = edited.Name.Trim(), UpdatedBy = actor.UserId, UpdatedAt = clock.GetUtcNow() };
+
+        // Read in the same transaction as the write, so the entry's "before" is what this edit replaced.
+        var before = await GetAsync(connection, transaction, workspace, workflow.Id, cancellationToken);
+        var changed = before is null || before.Version != workflow.Version ? 0 : await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE workflows
+            SET name = @name, name_key = @name_key, enabled = @enabled, signal_types = @signal_types,
+                filters_json = @filters_json, recipients_json = @recipients_json, fallback_channel_id = @fallback_channel_id,
+                delivery_json = @delivery_json,
+                updated_by = @updated_by, updated_at = @updated_at, version = version + 1
+            WHERE id = @id AND team_id = @team_id AND version = @version
+            """,
+            Parameters(workflow),
+            transaction,
+            cancellationToken: cancellationToken));
+        if (changed != 1)
+        {
+            return null;
+        }
+
+        var saved = workflow with { Version = workflow.Version + 1 };
+        var changes = AuditChange.Between(WorkflowAuditFields.Of(before!), WorkflowAuditFields.Of(saved));
+        // Saving the modal unchanged bumps the version but changes nothing worth an entry.
+        if (changes.Count > 0)
+        {
+            await RecordAsync(connection, transaction, AuditAction.WorkflowEdited, saved, actor, workflow.UpdatedAt, changes, cancellationToken);
+        }
+
+        return WorkflowSaveResult.Saved(saved);
+    }
+
+    private async Task<bool> DeleteInAsync(DbConnection connection, DbTransaction transaction, Workspace workspace, long id, AuditActor actor, CancellationToken cancellationToken)
+    {
         var before = await GetAsync(connection, transaction, workspace, id, cancellationToken);
         var deleted = await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM workflows WHERE id = @Id AND team_id = @TeamId", new { Id = id, workspace.TeamId }, transaction, cancellationToken: cancellationToken));
         if (deleted == 1 && before is not null)
         {
-            await RecordAsync(connection, transaction, AuditAction.WorkflowDeleted, before, userId, clock.GetUtcNow(), AuditChange.Deleted(WorkflowAuditFields.Of(before)), cancellationToken);
+            await RecordAsync(connection, transaction, AuditAction.WorkflowDeleted, before, actor, clock.GetUtcNow(), AuditChange.Deleted(WorkflowAuditFields.Of(before)), cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return deleted == 1;
     }
-
-    public static string NameKey(string name) => name.Trim().ToLowerInvariant();
 
     private static async Task<Workflow?> GetAsync(DbConnection connection, DbTransaction? transaction, Workspace workspace, long id, CancellationToken cancellationToken)
     {
@@ -187,12 +214,13 @@ public sealed class WorkflowRepository(DbConnectionFactory connections, TimeProv
     }
 
     private static Task RecordAsync(
-        DbConnection connection, DbTransaction transaction, string action, Workflow workflow, string userId, DateTimeOffset at, IReadOnlyList<AuditChange> changes, CancellationToken cancellationToken) =>
+        DbConnection connection, DbTransaction transaction, string action, Workflow workflow, AuditActor actor, DateTimeOffset at, IReadOnlyList<AuditChange> changes, CancellationToken cancellationToken) =>
         AuditLog.RecordAsync(connection, transaction, new AuditEntry
         {
             TeamId = workflow.TeamId,
             At = at,
-            ActorUserId = userId,
+            ActorUserId = actor.UserId,
+            ActorApiKey = actor.ApiKeyName,
             Action = action,
             SubjectKind = AuditSubject.Workflow,
             SubjectId = workflow.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -109,6 +109,15 @@ public sealed class SqlServerSyntaxTests
         await workflows.UpdateAsync(workspace, draft with { Id = 1 }, "U1", ct);
         await workflows.SetEnabledAsync(workspace, 1, enabled: false, "U1", ct);
         await workflows.DeleteAsync(workspace, 1, "U1", ct);
+        await workflows.ApplyAsync(workspace, [new WorkflowWrite.Create(draft), new WorkflowWrite.Update(draft with { Id = 1 }), new WorkflowWrite.Delete(1)], new SlackApp.Audit.AuditActor("U1", "ci"), ct);
+
+        var keys = new SlackApp.ApiKeys.ApiKeyRepository(connections, clock);
+        var key = await keys.CreateAsync(workspace, "ci", "U1", ct);
+        await keys.ListAsync(workspace, ct);
+        await keys.FindAsync(key.Plaintext, ct);
+        await keys.TouchAsync(key.Key, ct);
+        await keys.RevokeAsync(workspace, 1, "U1", ct);
+        await new SlackApp.AdminApi.DeliveryHistory(connections).PageAsync(workspace, before: 100, workflowId: 1, limit: 50, ct);
 
         // Entries are written by the repositories above; the page read is the log's own.
         await new SlackApp.Audit.AuditLog(connections).ListPageAsync("T1", 20, 20, ct);
