@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SlackApp.Analytics;
+using SlackApp.ApiKeys;
 using SlackApp.Audit;
 using SlackApp.Data;
 using SlackApp.Explanations;
@@ -43,6 +44,7 @@ builder.Services.AddWelcome();
 builder.Services.AddExplanations();
 builder.Services.AddPreviews();
 builder.Services.AddAnalytics();
+builder.Services.AddApiKeys();
 builder.Services.AddSlackRouting(slack => slack
     .AddInstallationListeners()
     .AddPreviewListeners()
