@@ -163,8 +163,7 @@ public static partial class AuditComposer
     private static string SlackId(string id) => new([.. id.Where(char.IsAsciiLetterOrDigit).Take(32)]);
 
     // Slack renders it in the reader's own zone; the fallback is UTC.
-    private static string Date(DateTimeOffset at) =>
-        $"<!date^{at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}^{{date_short_pretty}} {{time}}|{at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}>";
+    private static string Date(DateTimeOffset at) => SlackDate.DateAndTime(at);
 
     private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
 

@@ -9,8 +9,7 @@ namespace SlackApp.Explanations;
 internal static class ExplanationText
 {
     /// <summary>A time in the reader's own time zone (Slack renders it), with a UTC fallback.</summary>
-    public static string Date(DateTimeOffset at) =>
-        $"<!date^{at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}^{{date_short_pretty}} {{time}}|{at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}>";
+    public static string Date(DateTimeOffset at) => SlackDate.DateAndTime(at);
 
     public static string Recipient(RecipientKind kind, string id) => kind switch
     {

@@ -6,7 +6,7 @@ namespace SlackApp.Home;
 
 /// <summary>
 /// Where the App Home tab meets Slack: opening it, paging, the workflow menus, Settings, a member's own quiet hours,
-/// and the admin's signal secret. Each right is a guard declared here, so the handlers hold no rights checks.
+/// the admin's signal secret and admin API keys. Each right is a guard declared here, so the handlers hold no rights checks.
 /// </summary>
 public static class HomeListeners
 {
@@ -27,6 +27,10 @@ public static class HomeListeners
                 .Action<SettingsButtonHandler>(HomeActionIds.Settings)
                 .View<SettingsSubmission>(SettingsModal.CallbackId))
             .Require<CanSeeSignalSecret>(admins => admins.Action<ShowSecretHandler>(HomeActionIds.ShowSecret))
-            .Require<CanRotateSignalSecret>(admins => admins.Action<RotateSecretHandler>(HomeActionIds.RotateSecret));
+            .Require<CanRotateSignalSecret>(admins => admins.Action<RotateSecretHandler>(HomeActionIds.RotateSecret))
+            .Require<CanManageApiKeys>(admins => admins
+                .Action<ApiKeysButtonHandler>(HomeActionIds.ApiKeys)
+                .Action<ApiKeyRevokeHandler>(HomeActionIds.RevokeApiKey)
+                .View<ApiKeyCreation>(ApiKeysModal.CallbackId));
     }
 }

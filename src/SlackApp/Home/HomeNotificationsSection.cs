@@ -39,7 +39,7 @@ public sealed class HomeNotificationsSection(
                 : "No notifications for you yet. Those sent to you, and to channels you can see, appear here."));
         }
 
-        blocks.AddRange(recent.Select(line => Context($"{What(line.Latest)}\n{State(line.Deliveries)} · {Recipients(line.Deliveries)} · {SlackDate(line.Latest.CreatedAt)}")));
+        blocks.AddRange(recent.Select(line => Context($"{What(line.Latest)}\n{State(line.Deliveries)} · {Recipients(line.Deliveries)} · {SlackDate.DateAndTime(line.Latest.CreatedAt)}")));
 
         if (access.IsAdmin)
         {
@@ -48,7 +48,7 @@ public sealed class HomeNotificationsSection(
             {
                 blocks.Add(new HeaderBlock(new PlainText("Recent delivery failures")));
                 blocks.AddRange(failures.Select(d => Context(
-                    $":x: {Code(d.LastError ?? d.Status)} · {Recipient(d)} · {SlackDate(d.UpdatedAt)}\n{d.ErrorDetail ?? "No reason recorded."}")));
+                    $":x: {Code(d.LastError ?? d.Status)} · {Recipient(d)} · {SlackDate.DateAndTime(d.UpdatedAt)}\n{d.ErrorDetail ?? "No reason recorded."}")));
             }
         }
 
@@ -115,6 +115,4 @@ public sealed class HomeNotificationsSection(
 
     private static ContextBlock Context(string mrkdwn) => new([UntrustedText.Markdown(mrkdwn, 2000)]);
 
-    private static string SlackDate(DateTimeOffset at) =>
-        $"<!date^{at.ToUnixTimeSeconds()}^{{date_short_pretty}} {{time}}|{at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}>";
 }

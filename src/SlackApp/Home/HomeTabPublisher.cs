@@ -39,6 +39,14 @@ public sealed class HomeTabPublisher(
         return options.Value.PublicBaseUrl is { } baseUrl ? baseUrl.AbsoluteUri.TrimEnd('/') + path : path;
     }
 
+    /// <summary>The base of a workspace's admin API, or its path when <c>App:PublicBaseUrl</c> is unset.</summary>
+    public string ApiBaseUrl(Workspace workspace)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        var path = $"/api/v1/workspaces/{Uri.EscapeDataString(workspace.TeamId)}";
+        return options.Value.PublicBaseUrl is { } baseUrl ? baseUrl.AbsoluteUri.TrimEnd('/') + path : path;
+    }
+
     private async Task<HomeTabModel> GatherAsync(Workspace workspace, string userId, ISlackApiClient client, int offset, CancellationToken cancellationToken)
     {
         var access = await permissions.GetAsync(workspace, userId, client, cancellationToken);

@@ -61,7 +61,7 @@ public static class HomeTabView
             blocks.Add(new SectionBlock
             {
                 BlockId = "home.webhook",
-                Text = new MarkdownText($"*Signal webhook* (admins only)\nSignal sources post to `{model.WebhookUrl}`, signed with the workspace's secret."),
+                Text = new MarkdownText($"*Signal webhook and admin API* (admins only)\nSignal sources post to `{model.WebhookUrl}`, signed with the workspace's secret. Scripts manage workflows through the admin API with an API key."),
             });
             blocks.Add(new ActionsBlock(
             [
@@ -80,6 +80,7 @@ public static class HomeTabView
                         Style = ButtonStyle.Danger,
                     },
                 },
+                new Button(new PlainText("API keys")) { ActionId = HomeActionIds.ApiKeys, Value = "api_keys" },
             ])
             {
                 BlockId = "home.secret",
@@ -172,7 +173,7 @@ public static class HomeTabView
 
         if (activity.Held > 0)
         {
-            var until = activity.NextRelease is { } at ? " until " + SlackTime(at) : string.Empty;
+            var until = activity.NextRelease is { } at ? " until " + SlackDate.DateAndTime(at) : string.Empty;
             parts.Add($"{Number(activity.Held)} held ({Reasons(activity.HeldByReason)}){until}");
         }
 
@@ -233,10 +234,6 @@ public static class HomeTabView
     private static string ReasonLabel(string reason) => UntrustedText.MrkdwnClipped(UntrustedText.Label(reason).ToLowerInvariant(), 40);
 
     private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
-
-    // Slack renders it in the reader's own zone ("Today 09:00", "Tomorrow 09:00"); the fallback is UTC.
-    private static string SlackTime(DateTimeOffset at) =>
-        $"<!date^{at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}^{{date_short_pretty}} {{time}}|{at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}>";
 
     private static string Status(HomeTabModel model)
     {
