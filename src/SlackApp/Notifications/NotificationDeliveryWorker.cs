@@ -44,6 +44,7 @@ public sealed class NotificationDeliveryWorker : LeasedQueueWorker<OutboxDeliver
         WorkspaceSettingsRepository settings,
         DeliveryPacer pacer,
         NotificationDeliveryTrigger trigger,
+        DeliveryTelemetry telemetry,
         TimeProvider clock,
         IOptions<NotificationOptions> options,
         ILogger<NotificationDeliveryWorker> logger)
@@ -54,7 +55,7 @@ public sealed class NotificationDeliveryWorker : LeasedQueueWorker<OutboxDeliver
         _logger = logger;
         _sendSlots = new SemaphoreSlim(delivery.MaxConcurrentSends, delivery.MaxConcurrentSends);
         _workspaces = new DeliveryWorkspaceReader(installations, clients, settings, logger);
-        _sender = new DeliverySender(outbox, pacer, new DeliveryOutcomes(outbox, pacer, clock, delivery, logger), delivery, logger);
+        _sender = new DeliverySender(outbox, pacer, new DeliveryOutcomes(outbox, pacer, clock, delivery, telemetry, logger), delivery, logger);
     }
 
     public override void Dispose()
@@ -117,6 +118,9 @@ public sealed class NotificationDeliveryWorker : LeasedQueueWorker<OutboxDeliver
 
     private async Task<DeliveryPass> PostAsync(OutboxDelivery delivery, DeliveryStep.Post post, CancellationToken cancellationToken)
     {
+        // The send continues its signal's trace: chat.postMessage is a child of this span.
+        using var activity = DeliveryTelemetry.StartSend(delivery, post.Unit.Items);
+        using var scope = _logger.BeginScope(new Dictionary<string, object?> { ["TeamId"] = delivery.TeamId, ["DeliveryId"] = delivery.Id });
         try
         {
             return await _sender.PostAsync(delivery, post, Owner, cancellationToken);
