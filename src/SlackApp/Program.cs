@@ -8,6 +8,7 @@ using SlackApp.Explanations;
 using SlackApp.Home;
 using SlackApp.Installations;
 using SlackApp.Notifications;
+using SlackApp.Operations;
 using SlackApp.OwnerMappings;
 using SlackApp.Previews;
 using SlackApp.Sandbox.Hosting;
@@ -43,6 +44,7 @@ builder.Services.AddWelcome();
 builder.Services.AddExplanations();
 builder.Services.AddPreviews();
 builder.Services.AddAnalytics();
+builder.Services.AddOperations(builder.Configuration);
 builder.Services.AddSlackRouting(slack => slack
     .AddInstallationListeners()
     .AddPreviewListeners()
@@ -59,6 +61,7 @@ var app = builder.Build();
 
 app.UseForwardedHeaders();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+app.MapOperations();
 app.MapSlackEvents("/slack/events");
 app.MapInstallation();
 app.MapSignals();

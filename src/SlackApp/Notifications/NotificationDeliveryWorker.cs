@@ -47,8 +47,9 @@ public sealed class NotificationDeliveryWorker : LeasedQueueWorker<OutboxDeliver
         DeliveryTelemetry telemetry,
         TimeProvider clock,
         IOptions<NotificationOptions> options,
-        ILogger<NotificationDeliveryWorker> logger)
-        : base("Notification delivery", ScheduleOf(options.Value), trigger, clock, logger)
+        ILogger<NotificationDeliveryWorker> logger,
+        WorkerHeartbeats heartbeats)
+        : base("Notification delivery", ScheduleOf(options.Value), trigger, clock, logger, heartbeats)
     {
         var delivery = options.Value;
         _outbox = outbox;

@@ -23,9 +23,10 @@ public sealed class SignalMatchingWorker(
     SignalTelemetry telemetry,
     TimeProvider clock,
     IOptions<SignalMatchingOptions> options,
-    ILogger<SignalMatchingWorker> logger)
+    ILogger<SignalMatchingWorker> logger,
+    WorkerHeartbeats heartbeats)
     : LeasedQueueWorker<PendingSignal, SignalMatchingWorker.WorkspaceView, SignalMatchingPass>(
-        "Signal matching", options.Value.Schedule, trigger, clock, logger)
+        "Signal matching", options.Value.Schedule, trigger, clock, logger, heartbeats)
 {
     private readonly SignalMatchingOptions _options = options.Value;
 
