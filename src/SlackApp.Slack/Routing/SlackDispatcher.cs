@@ -46,7 +46,7 @@ internal sealed class SlackDispatcher
         using var activity = SlackTelemetry.Source.StartActivity("slack " + kind);
         activity?.SetTag("slack.request.kind", kind);
         activity?.SetTag("slack.team_id", origin.TeamId);
-        using var logScope = _logger.BeginScope(new Dictionary<string, object?> { ["TeamId"] = origin.TeamId, ["SlackRequest"] = kind });
+        using var logScope = _logger.BeginScope("Slack {SlackRequest} from team {TeamId}", kind, origin.TeamId);
         await using var scope = _scopes.CreateAsyncScope();
         var context = new SlackContext(
             payload,

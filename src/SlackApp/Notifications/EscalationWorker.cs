@@ -26,7 +26,7 @@ public sealed class EscalationWorker(
     TimeProvider clock,
     IOptions<NotificationOptions> options,
     ILogger<EscalationWorker> logger,
-    WorkerHeartbeats heartbeats) : BackgroundService
+    WorkerHeartbeats? heartbeats = null) : BackgroundService
 {
     private const int BatchSize = 200;
     private static readonly TimeSpan LookBack = TimeSpan.FromDays(7);
@@ -37,7 +37,7 @@ public sealed class EscalationWorker(
         {
             try
             {
-                heartbeats.Beat("Escalation", options.Value.EscalationCheckInterval);
+                heartbeats?.Beat("Escalation", options.Value.EscalationCheckInterval);
                 await Task.Delay(options.Value.EscalationCheckInterval, clock, stoppingToken);
                 await RunOnceAsync(stoppingToken);
             }

@@ -48,7 +48,7 @@ public sealed class NotificationDeliveryWorker : LeasedQueueWorker<OutboxDeliver
         TimeProvider clock,
         IOptions<NotificationOptions> options,
         ILogger<NotificationDeliveryWorker> logger,
-        WorkerHeartbeats heartbeats)
+        WorkerHeartbeats? heartbeats = null)
         : base("Notification delivery", ScheduleOf(options.Value), trigger, clock, logger, heartbeats)
     {
         var delivery = options.Value;
@@ -121,7 +121,7 @@ public sealed class NotificationDeliveryWorker : LeasedQueueWorker<OutboxDeliver
     {
         // The send continues its signal's trace: chat.postMessage is a child of this span.
         using var activity = DeliveryTelemetry.StartSend(delivery, post.Unit.Items);
-        using var scope = _logger.BeginScope(new Dictionary<string, object?> { ["TeamId"] = delivery.TeamId, ["DeliveryId"] = delivery.Id });
+        using var scope = _logger.BeginScope("Notification {DeliveryId} of team {TeamId}", delivery.Id, delivery.TeamId);
         try
         {
             return await _sender.PostAsync(delivery, post, Owner, cancellationToken);

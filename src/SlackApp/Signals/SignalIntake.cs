@@ -24,7 +24,7 @@ public sealed class SignalIntake(
         // The span whose context is stored with each signal: matching and delivery continue its trace.
         using var activity = SignalTelemetry.Source.StartActivity("signals.intake");
         activity?.SetTag("slack.team_id", teamId);
-        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["TeamId"] = teamId });
+        using var scope = logger.BeginScope("Signals for team {TeamId}", teamId);
         var (result, refusal) = await IntakeAsync(teamId, request, cancellationToken);
         if (refusal is not null)
         {

@@ -24,7 +24,7 @@ public sealed class SignalMatchingWorker(
     TimeProvider clock,
     IOptions<SignalMatchingOptions> options,
     ILogger<SignalMatchingWorker> logger,
-    WorkerHeartbeats heartbeats)
+    WorkerHeartbeats? heartbeats = null)
     : LeasedQueueWorker<PendingSignal, SignalMatchingWorker.WorkspaceView, SignalMatchingPass>(
         "Signal matching", options.Value.Schedule, trigger, clock, logger, heartbeats)
 {
@@ -194,7 +194,7 @@ public sealed class SignalMatchingWorker(
     private async Task RecordFailureAsync(PendingSignal pending, Exception failure, CancellationToken cancellationToken)
     {
         var workspace = new Workspace(pending.TeamId);
-        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["TeamId"] = pending.TeamId, ["SignalId"] = pending.SignalId });
+        using var scope = logger.BeginScope("Signal {SignalId} of team {TeamId}", pending.SignalId, pending.TeamId);
         var retryAt = Clock.GetUtcNow() + RetryDelay(pending.Attempts);
         logger.LogError(failure, "Matching signal {SignalId} of {Workspace} failed (attempt {Attempt}); retrying after {RetryAt}", pending.SignalId, workspace, pending.Attempts + 1, retryAt);
         try

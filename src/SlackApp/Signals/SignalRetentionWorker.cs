@@ -10,7 +10,7 @@ namespace SlackApp.Signals;
 /// purge at once: a signal deleted twice is simply gone.
 /// </summary>
 public sealed class SignalRetentionWorker(
-    SignalPurge purge, TimeProvider clock, IOptions<SignalRetentionOptions> options, ILogger<SignalRetentionWorker> logger, WorkerHeartbeats heartbeats)
+    SignalPurge purge, TimeProvider clock, IOptions<SignalRetentionOptions> options, ILogger<SignalRetentionWorker> logger, WorkerHeartbeats? heartbeats = null)
     : BackgroundService
 {
     private readonly SignalRetentionOptions _options = options.Value;
@@ -40,7 +40,7 @@ public sealed class SignalRetentionWorker(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            heartbeats.Beat("Signal retention", _options.PurgeInterval);
+            heartbeats?.Beat("Signal retention", _options.PurgeInterval);
             await Task.Delay(_options.PurgeInterval, clock, stoppingToken);
             try
             {
