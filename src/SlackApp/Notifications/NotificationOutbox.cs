@@ -83,14 +83,14 @@ public sealed partial class NotificationOutbox(DbConnectionFactory connections, 
     {
         var now = clock.GetUtcNow();
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleAsync<DepthRow>(new CommandDefinition(
+        var row = await connection.QueryFirstOrDefaultAsync<DepthRow>(new CommandDefinition(
             $"""
             SELECT COUNT(*) AS Waiting, MIN(CASE WHEN next_attempt_at <= @Now THEN next_attempt_at END) AS OldestDue
             FROM {Table} WHERE status IN ('{DeliveryStatus.Held}', '{DeliveryStatus.Pending}', '{DeliveryStatus.Sending}') AND is_test = 0
             """,
             new { Now = now },
             cancellationToken: cancellationToken));
-        return new OutboxDepth(row.Waiting, row.OldestDue is { } due ? now - due : null);
+        return row is null ? new OutboxDepth(0, null) : new OutboxDepth(row.Waiting, row.OldestDue is { } due ? now - due : null);
     }
 
     /// <summary>

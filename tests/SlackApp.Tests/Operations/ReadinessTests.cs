@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using SlackApp.Data;
+using SlackApp.Tests.Hosting;
 using SlackApp.Tests.Notifications;
 
 namespace SlackApp.Tests.Operations;
@@ -75,6 +76,20 @@ public sealed class ReadinessTests
         Assert.Equal("Unhealthy", (string?)database["status"]);
         Assert.Equal("The database does not answer.", (string?)database["description"]);
         Assert.DoesNotContain("SQLite", body.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Readyz_answers_503_naming_the_migrations_while_scripts_wait_to_be_applied()
+    {
+        using var factory = new SlackAppFactory().With("Database:MigrateOnStartup", "false");
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync(new Uri("/readyz", UriKind.Relative), NotificationsApp.Ct);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(NotificationsApp.Ct))!.AsObject();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("Unhealthy", (string?)Check(body, "migrations")["status"]);
+        Assert.Equal("Healthy", (string?)Check(body, "database")["status"]);
     }
 
     [Fact]
