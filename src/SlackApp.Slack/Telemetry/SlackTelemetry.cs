@@ -16,6 +16,9 @@ public sealed class SlackTelemetry
     /// <summary>Spans around each Slack request's listener and each Web API call.</summary>
     public static readonly ActivitySource Source = new(Name);
 
+    // Seconds: Slack's 3-second ack deadline and a Web API call sit well inside these (the SDK's default buckets are milliseconds').
+    private static readonly InstrumentAdvice<double> Seconds = new() { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 10, 30] };
+
     private readonly Histogram<double> _ackDuration;
     private readonly Histogram<double> _apiDuration;
     private readonly Counter<long> _rateLimited;
@@ -25,9 +28,9 @@ public sealed class SlackTelemetry
         ArgumentNullException.ThrowIfNull(meters);
         var meter = meters.Create(Name);
         _ackDuration = meter.CreateHistogram<double>(
-            "slackapp.slack.ack.duration", "s", "From a Slack request's receipt to its acknowledgement written, by request kind.");
+            "slackapp.slack.ack.duration", "s", "From a Slack request's receipt to its acknowledgement written, by request kind.", tags: null, advice: Seconds);
         _apiDuration = meter.CreateHistogram<double>(
-            "slackapp.slack.api.duration", "s", "Web API calls, retries included, by method and outcome (ok or Slack's error).");
+            "slackapp.slack.api.duration", "s", "Web API calls, retries included, by method and outcome (ok or Slack's error).", tags: null, advice: Seconds);
         _rateLimited = meter.CreateCounter<long>(
             "slackapp.slack.api.rate_limited", "{call}", "Web API calls Slack answered with 429 (or ratelimited) once retries were spent, by method.");
     }

@@ -14,6 +14,9 @@ public sealed class SignalTelemetry
     /// <summary>Spans of the intake and of matching.</summary>
     public static readonly ActivitySource Source = new(Name);
 
+    // Seconds, from a woken worker's fraction of a second to a backlog of an hour.
+    private static readonly InstrumentAdvice<double> Lag = new() { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600] };
+
     private readonly Counter<long> _received;
     private readonly Counter<long> _accepted;
     private readonly Counter<long> _refused;
@@ -26,7 +29,7 @@ public sealed class SignalTelemetry
         _received = meter.CreateCounter<long>("slackapp.signals.received", "{signal}", "Valid signals received (newly stored or repeated ids).");
         _accepted = meter.CreateCounter<long>("slackapp.signals.accepted", "{signal}", "Signals newly stored for matching.");
         _refused = meter.CreateCounter<long>("slackapp.signals.refused", "{request}", "Signal requests refused, nothing stored, by reason.");
-        _matchingLag = meter.CreateHistogram<double>("slackapp.signals.matching.lag", "s", "From a signal's receipt to its matching written.");
+        _matchingLag = meter.CreateHistogram<double>("slackapp.signals.matching.lag", "s", "From a signal's receipt to its matching written.", tags: null, advice: Lag);
     }
 
     public void Stored(SignalIntakeResult result)
