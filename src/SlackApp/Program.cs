@@ -10,6 +10,7 @@ using SlackApp.Explanations;
 using SlackApp.Home;
 using SlackApp.Installations;
 using SlackApp.Notifications;
+using SlackApp.Operations;
 using SlackApp.OwnerMappings;
 using SlackApp.Previews;
 using SlackApp.Sandbox.Hosting;
@@ -47,6 +48,7 @@ builder.Services.AddPreviews();
 builder.Services.AddAnalytics();
 builder.Services.AddApiKeys();
 builder.Services.AddAdminApi();
+builder.Services.AddOperations(builder.Configuration);
 builder.Services.AddSlackRouting(slack => slack
     .AddInstallationListeners()
     .AddPreviewListeners()
@@ -63,6 +65,7 @@ var app = builder.Build();
 
 app.UseForwardedHeaders();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+app.MapOperations();
 app.MapSlackEvents("/slack/events");
 app.MapInstallation();
 app.MapSignals();

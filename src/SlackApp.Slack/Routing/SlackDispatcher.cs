@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -5,6 +6,7 @@ using SlackApp.Slack.Blocks;
 using SlackApp.Slack.Hosting;
 using SlackApp.Slack.OAuth;
 using SlackApp.Slack.Payloads;
+using SlackApp.Slack.Telemetry;
 using SlackApp.Slack.WebApi;
 
 namespace SlackApp.Slack.Routing;
@@ -38,10 +40,17 @@ internal sealed class SlackDispatcher
 
     public async Task DispatchAsync(SlackPayload payload, SlackAcknowledgement acknowledgement, CancellationToken cancellationToken)
     {
+        var origin = SlackRequestOrigin.Of(payload);
+        var kind = SlackRequestKind.Of(payload)?.Wire ?? "request";
+        // One span per request around its listener: the Web API calls it makes are its children.
+        using var activity = SlackTelemetry.Source.StartActivity("slack " + kind);
+        activity?.SetTag("slack.request.kind", kind);
+        activity?.SetTag("slack.team_id", origin.TeamId);
+        using var logScope = _logger.BeginScope("Slack {SlackRequest} from team {TeamId}", kind, origin.TeamId);
         await using var scope = _scopes.CreateAsyncScope();
         var context = new SlackContext(
             payload,
-            SlackRequestOrigin.Of(payload),
+            origin,
             scope.ServiceProvider,
             _logger,
             _slackOptions.CurrentValue.BotToken,
@@ -61,6 +70,7 @@ internal sealed class SlackDispatcher
         }
         catch (Exception exception)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
             await HandleFailureAsync(exception, context, acknowledgement, cancellationToken);
         }
         finally

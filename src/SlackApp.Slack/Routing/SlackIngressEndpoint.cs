@@ -7,6 +7,7 @@ using SlackApp.Slack.Http;
 using SlackApp.Slack.Json;
 using SlackApp.Slack.Payloads;
 using SlackApp.Slack.Signing;
+using SlackApp.Slack.Telemetry;
 
 namespace SlackApp.Slack.Routing;
 
@@ -71,7 +72,9 @@ internal sealed class SlackIngressEndpoint
             return;
         }
 
-        switch (SlackRequestParser.Parse(request.ContentType, body))
+        var parsedRequest = SlackRequestParser.Parse(request.ContentType, body);
+        SlackRequestKindFeature.Mark(http, parsedRequest);
+        switch (parsedRequest)
         {
             case SlackParseResult.Malformed malformed:
                 _logger.LogWarning("Malformed Slack request: {Reason}", malformed.Reason);

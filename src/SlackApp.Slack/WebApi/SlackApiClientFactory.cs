@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SlackApp.Slack.Hosting;
+using SlackApp.Slack.Telemetry;
 
 namespace SlackApp.Slack.WebApi;
 
@@ -9,11 +10,12 @@ internal sealed class SlackApiClientFactory(
     IHttpClientFactory httpClients,
     IOptionsMonitor<SlackOptions> options,
     TimeProvider time,
+    SlackTelemetry telemetry,
     ILogger<SlackApiClient> logger) : ISlackApiClientFactory
 {
     public ISlackApiClient ForToken(string token)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(token);
-        return new SlackApiClient(new SlackApiTransport(httpClients.CreateClient(SlackHttpClientNames.WebApi), options, time, logger), token);
+        return new SlackApiClient(new SlackApiTransport(httpClients.CreateClient(SlackHttpClientNames.WebApi), options, time, telemetry, logger), token);
     }
 }

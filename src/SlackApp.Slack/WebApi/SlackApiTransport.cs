@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -8,11 +9,12 @@ using Microsoft.Extensions.Options;
 using Polly.Timeout;
 using SlackApp.Slack.Hosting;
 using SlackApp.Slack.Json;
+using SlackApp.Slack.Telemetry;
 
 namespace SlackApp.Slack.WebApi;
 
 /// <summary>Sends one Web API call and turns Slack's answer into a typed result or a <see cref="SlackApiException"/>.</summary>
-internal sealed class SlackApiTransport(HttpClient http, IOptionsMonitor<SlackOptions> options, TimeProvider time, ILogger logger)
+internal sealed class SlackApiTransport(HttpClient http, IOptionsMonitor<SlackOptions> options, TimeProvider time, SlackTelemetry telemetry, ILogger logger)
 {
     private const string JsonMediaType = "application/json";
 
@@ -27,7 +29,41 @@ internal sealed class SlackApiTransport(HttpClient http, IOptionsMonitor<SlackOp
     public Task<T> PostFormAsync<T>(string method, string? token, IEnumerable<KeyValuePair<string, string>> form, CancellationToken cancellationToken)
         => SendAsync<T>(method, token, new FormUrlEncodedContent(form), cancellationToken);
 
+    // Each call is a span and a duration sample, tagged with Slack's answer: ok, or its error code.
     private async Task<T> SendAsync<T>(string method, string? token, HttpContent? content, CancellationToken cancellationToken)
+    {
+        using var activity = SlackTelemetry.Source.StartActivity("slack.api " + method, ActivityKind.Client);
+        activity?.SetTag("slack.method", method);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "ok";
+        try
+        {
+            return await CallAsync<T>(method, token, content, cancellationToken);
+        }
+        catch (SlackApiException e)
+        {
+            outcome = e.Error;
+            activity?.SetStatus(ActivityStatusCode.Error, e.Error);
+            if (e is SlackRateLimitedException)
+            {
+                telemetry.RateLimited(method);
+            }
+
+            throw;
+        }
+        catch (Exception e)
+        {
+            outcome = e is OperationCanceledException ? "cancelled" : "exception";
+            activity?.SetStatus(ActivityStatusCode.Error, outcome);
+            throw;
+        }
+        finally
+        {
+            telemetry.ApiCalled(method, outcome, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<T> CallAsync<T>(string method, string? token, HttpContent? content, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, MethodUri(method)) { Content = content };
         request.Options.Set(SlackRetryRules.MethodKey, method);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SlackApp.Slack.Telemetry;
 using SlackApp.Slack.Hosting;
 
 namespace SlackApp.Slack.WebApi;
@@ -9,6 +10,7 @@ internal sealed class SlackOAuthClient(
     IHttpClientFactory httpClients,
     IOptionsMonitor<SlackOptions> options,
     TimeProvider time,
+    SlackTelemetry telemetry,
     ILogger<SlackOAuthClient> logger) : ISlackOAuthClient
 {
     public Task<OAuthV2AccessResult> ExchangeCodeAsync(string code, string? redirectUri, CancellationToken cancellationToken = default)
@@ -44,5 +46,5 @@ internal sealed class SlackOAuthClient(
         return [new("client_id", slack.ClientId), new("client_secret", slack.ClientSecret)];
     }
 
-    private SlackApiTransport Transport() => new(httpClients.CreateClient(SlackHttpClientNames.WebApi), options, time, logger);
+    private SlackApiTransport Transport() => new(httpClients.CreateClient(SlackHttpClientNames.WebApi), options, time, telemetry, logger);
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
 using SlackApp.Slack.Hosting;
+using SlackApp.Slack.Telemetry;
 
 namespace SlackApp.Slack.WebApi;
 
@@ -26,6 +27,8 @@ public static class SlackWebApiServiceCollectionExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<SlackTelemetry>();
         services.TryAddSingleton<ISlackApiClientFactory, SlackApiClientFactory>();
         services.TryAddSingleton<ISlackOAuthClient, SlackOAuthClient>();
         services.TryAddSingleton<ISlackResponseUrlClient, SlackResponseUrlClient>();

@@ -12,6 +12,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>());
         services.AddSingleton<DbConnectionFactory>();
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<WorkerHeartbeats>();
         // Registered before every other hosted service so the schema exists when they start.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseMigrationService>());
         return services;

@@ -21,17 +21,7 @@ public sealed class DatabaseMigrator(DbConnectionFactory connections, ILogger<Da
 
     public IReadOnlyList<string> Migrate()
     {
-        var dialectFolder = connections.Dialect.Provider == DatabaseProvider.SqlServer ? ".Data.SqlServer." : ".Data.Sqlite.";
-        var builder = connections.Dialect.Provider == DatabaseProvider.SqlServer
-            ? DeployChanges.To.SqlDatabase(connections.ConnectionString)
-            : DeployChanges.To.SqliteDatabase(connections.ConnectionString);
-
-        var upgrader = builder
-            .WithScriptsEmbeddedInAssembly(typeof(DatabaseMigrator).Assembly, name => name.Contains(dialectFolder, StringComparison.Ordinal))
-            .WithTransactionPerScript()
-            .LogToNowhere()
-            .Build();
-
+        var upgrader = Upgrader();
         DatabaseUpgradeResult result;
         if (connections.Dialect.Provider == DatabaseProvider.SqlServer)
         {
@@ -63,6 +53,23 @@ public sealed class DatabaseMigrator(DbConnectionFactory connections, ILogger<Da
         }
 
         return applied;
+    }
+
+    /// <summary>True when a script of the configured dialect has not been applied to the database (reads DbUp's journal).</summary>
+    public bool IsUpgradeRequired() => Upgrader().IsUpgradeRequired();
+
+    private UpgradeEngine Upgrader()
+    {
+        var dialectFolder = connections.Dialect.Provider == DatabaseProvider.SqlServer ? ".Data.SqlServer." : ".Data.Sqlite.";
+        var builder = connections.Dialect.Provider == DatabaseProvider.SqlServer
+            ? DeployChanges.To.SqlDatabase(connections.ConnectionString)
+            : DeployChanges.To.SqliteDatabase(connections.ConnectionString);
+
+        return builder
+            .WithScriptsEmbeddedInAssembly(typeof(DatabaseMigrator).Assembly, name => name.Contains(dialectFolder, StringComparison.Ordinal))
+            .WithTransactionPerScript()
+            .LogToNowhere()
+            .Build();
     }
 
     /// <summary>The names of every script of the configured dialect, applied or not.</summary>

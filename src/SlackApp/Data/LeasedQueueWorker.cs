@@ -27,6 +27,7 @@ public abstract class LeasedQueueWorker<TItem, TWorkspaceView, TPass> : Backgrou
     private readonly string _name;
     private readonly WorkerWakeUp _wakeUp;
     private readonly ILogger _logger;
+    private readonly WorkerHeartbeats? _heartbeats;
 
     // One pass at a time: the hosted loop and callers (tests, admin tools) never interleave.
     private readonly SemaphoreSlim _pass = new(1, 1);
@@ -36,8 +37,10 @@ public abstract class LeasedQueueWorker<TItem, TWorkspaceView, TPass> : Backgrou
     /// <param name="wakeUp">The worker's own wake-up, raised where its rows are committed.</param>
     /// <param name="clock">Leases, due times and the poll run on it.</param>
     /// <param name="logger">Where failed passes are logged.</param>
-    protected LeasedQueueWorker(string name, LeasedQueueSchedule schedule, WorkerWakeUp wakeUp, TimeProvider clock, ILogger logger)
+    /// <param name="heartbeats">Where the hosted loop reports each round, for readiness; null reports nowhere.</param>
+    protected LeasedQueueWorker(string name, LeasedQueueSchedule schedule, WorkerWakeUp wakeUp, TimeProvider clock, ILogger logger, WorkerHeartbeats? heartbeats = null)
     {
+        _heartbeats = heartbeats;
         _name = name;
         Schedule = schedule;
         _wakeUp = wakeUp;
@@ -145,6 +148,7 @@ public abstract class LeasedQueueWorker<TItem, TWorkspaceView, TPass> : Backgrou
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            _heartbeats?.Beat(_name, Schedule.PollInterval);
             var wait = Schedule.PollInterval;
             try
             {

@@ -8,7 +8,7 @@ namespace SlackApp.Notifications;
 /// Records what became of a send on its outbox row, and says what that counts as in the pass: sent, held back (429),
 /// retried with backoff or given up on (transient), failed with a reason people can act on (permanent).
 /// </summary>
-internal sealed class DeliveryOutcomes(NotificationOutbox outbox, DeliveryPacer pacer, TimeProvider clock, NotificationOptions options, ILogger logger)
+internal sealed class DeliveryOutcomes(NotificationOutbox outbox, DeliveryPacer pacer, TimeProvider clock, NotificationOptions options, DeliveryTelemetry telemetry, ILogger logger)
 {
     // Tries at recording a posted message as sent before leaving the row to its lease.
     private const int SentRecordAttempts = 3;
@@ -22,6 +22,7 @@ internal sealed class DeliveryOutcomes(NotificationOutbox outbox, DeliveryPacer 
     {
         var deliveryId = unit.Leader.Id;
         var sent = new DeliveryPass(unit.Items, 0, 0, 0);
+        telemetry.Sent(unit.Items);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -54,6 +55,7 @@ internal sealed class DeliveryOutcomes(NotificationOutbox outbox, DeliveryPacer 
     public async Task<DeliveryPass> RateLimitedAsync(Workspace workspace, SendUnit unit, int attempt, SlackRateLimitedException limited, CancellationToken cancellationToken)
     {
         var until = clock.GetUtcNow() + (limited.RetryAfter ?? Backoff(attempt));
+        telemetry.RateLimited(workspace.TeamId);
         pacer.RateLimited(workspace.TeamId, until);
         await RescheduleAsync(workspace, unit, until, refundAttempt: true, limited.Error, "Slack rate limit: held back as it asked.", cancellationToken);
         logger.LogWarning("Slack rate-limited {Workspace}; holding its notifications until {Until}", workspace, until);
@@ -74,12 +76,14 @@ internal sealed class DeliveryOutcomes(NotificationOutbox outbox, DeliveryPacer 
         if (attempt >= options.MaxAttempts)
         {
             await FailAsync(workspace, unit, code, $"Gave up after {attempt} attempts; the last failed with {code}.", cancellationToken);
+            telemetry.Failed(unit.Items, code);
             logger.LogWarning("Notification {DeliveryId} of {Workspace} failed after {Attempts} attempts: {Error}", unit.Leader.Id, workspace, attempt, code);
             return new DeliveryPass(0, unit.Items, 0, 0);
         }
 
         var retryAt = clock.GetUtcNow() + Backoff(attempt);
         await RescheduleAsync(workspace, unit, retryAt, refundAttempt: false, code, null, cancellationToken);
+        telemetry.Retried(unit.Items, code);
         return Deferred(unit);
     }
 
@@ -88,6 +92,7 @@ internal sealed class DeliveryOutcomes(NotificationOutbox outbox, DeliveryPacer 
     {
         var reason = await ExplainAsync(client, code, unit.Leader.RecipientId, cancellationToken);
         await FailAsync(workspace, unit, code, reason, cancellationToken);
+        telemetry.Failed(unit.Items, code);
         logger.LogWarning("Notification {DeliveryId} of {Workspace} failed: {Error}", unit.Leader.Id, workspace, code);
         return new DeliveryPass(0, unit.Items, 0, 0);
     }
@@ -96,6 +101,7 @@ internal sealed class DeliveryOutcomes(NotificationOutbox outbox, DeliveryPacer 
     public async Task<DeliveryPass> UnsendableAsync(Workspace workspace, long deliveryId, string code, string reason, CancellationToken cancellationToken)
     {
         await outbox.MarkFailedAsync(workspace, deliveryId, code, reason, cancellationToken);
+        telemetry.Failed(1, code);
         return OneFailed;
     }
 

@@ -107,6 +107,16 @@ public sealed class DeliveryPacer(TimeProvider clock, IOptions<NotificationOptio
         }
     }
 
+    /// <summary>Each workspace this instance has sent to lately, with its pace now (messages per second).</summary>
+    public IReadOnlyList<(string TeamId, double PerSecond)> Paces()
+    {
+        lock (_lock)
+        {
+            var now = clock.GetUtcNow();
+            return [.. _workspaces.Select(w => (w.Key, w.Value.PerSecond(now)))];
+        }
+    }
+
     private WorkspacePace Workspace(string teamId)
     {
         if (!_workspaces.TryGetValue(teamId, out var workspace))

@@ -25,7 +25,8 @@ public sealed class EscalationWorker(
     NotificationDeliveryTrigger trigger,
     TimeProvider clock,
     IOptions<NotificationOptions> options,
-    ILogger<EscalationWorker> logger) : BackgroundService
+    ILogger<EscalationWorker> logger,
+    WorkerHeartbeats? heartbeats = null) : BackgroundService
 {
     private const int BatchSize = 200;
     private static readonly TimeSpan LookBack = TimeSpan.FromDays(7);
@@ -36,6 +37,7 @@ public sealed class EscalationWorker(
         {
             try
             {
+                heartbeats?.Beat("Escalation", options.Value.EscalationCheckInterval);
                 await Task.Delay(options.Value.EscalationCheckInterval, clock, stoppingToken);
                 await RunOnceAsync(stoppingToken);
             }

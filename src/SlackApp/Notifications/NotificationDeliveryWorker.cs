@@ -44,17 +44,19 @@ public sealed class NotificationDeliveryWorker : LeasedQueueWorker<OutboxDeliver
         WorkspaceSettingsRepository settings,
         DeliveryPacer pacer,
         NotificationDeliveryTrigger trigger,
+        DeliveryTelemetry telemetry,
         TimeProvider clock,
         IOptions<NotificationOptions> options,
-        ILogger<NotificationDeliveryWorker> logger)
-        : base("Notification delivery", ScheduleOf(options.Value), trigger, clock, logger)
+        ILogger<NotificationDeliveryWorker> logger,
+        WorkerHeartbeats? heartbeats = null)
+        : base("Notification delivery", ScheduleOf(options.Value), trigger, clock, logger, heartbeats)
     {
         var delivery = options.Value;
         _outbox = outbox;
         _logger = logger;
         _sendSlots = new SemaphoreSlim(delivery.MaxConcurrentSends, delivery.MaxConcurrentSends);
         _workspaces = new DeliveryWorkspaceReader(installations, clients, settings, logger);
-        _sender = new DeliverySender(outbox, pacer, new DeliveryOutcomes(outbox, pacer, clock, delivery, logger), delivery, logger);
+        _sender = new DeliverySender(outbox, pacer, new DeliveryOutcomes(outbox, pacer, clock, delivery, telemetry, logger), delivery, logger);
     }
 
     public override void Dispose()
@@ -117,6 +119,9 @@ public sealed class NotificationDeliveryWorker : LeasedQueueWorker<OutboxDeliver
 
     private async Task<DeliveryPass> PostAsync(OutboxDelivery delivery, DeliveryStep.Post post, CancellationToken cancellationToken)
     {
+        // The send continues its signal's trace: chat.postMessage is a child of this span.
+        using var activity = DeliveryTelemetry.StartSend(delivery, post.Unit.Items);
+        using var scope = _logger.BeginScope("Notification {DeliveryId} of team {TeamId}", delivery.Id, delivery.TeamId);
         try
         {
             return await _sender.PostAsync(delivery, post, Owner, cancellationToken);

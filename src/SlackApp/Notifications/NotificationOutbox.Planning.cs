@@ -65,7 +65,11 @@ public sealed partial class NotificationOutbox
     /// Slack, for its message. Each is decided by <see cref="NoiseControl"/>: sent now, held, or suppressed. Returns
     /// how many rows were new.
     /// </summary>
-    public async Task<int> AddAsync(DbTransaction transaction, IReadOnlyList<PlannedSignal> signals, CancellationToken cancellationToken)
+    public Task<int> AddAsync(DbTransaction transaction, IReadOnlyList<PlannedSignal> signals, CancellationToken cancellationToken) =>
+        AddAsync(transaction, signals, null, cancellationToken);
+
+    /// <summary>As <see cref="AddAsync(DbTransaction, IReadOnlyList{PlannedSignal}, CancellationToken)"/>, telling <paramref name="decided"/> how each new item was decided.</summary>
+    internal async Task<int> AddAsync(DbTransaction transaction, IReadOnlyList<PlannedSignal> signals, Action<ItemDecision>? decided, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var insert = connections.Dialect.InsertIfAbsent("notification_deliveries", Key, Other);
@@ -78,7 +82,12 @@ public sealed partial class NotificationOutbox
                 var decision = delivery.UndeliverableReason is null
                     ? await NoiseControl.DecideAsync(transaction, signal, delivery, now, cancellationToken)
                     : new ItemDecision(DeliveryStatus.Undeliverable, now, null, null, NoiseControl.Governing(delivery.Matches)?.Id, null, null, null);
-                inserted += await transaction.Connection!.ExecuteAsync(new CommandDefinition(insert, Row(signal, delivery, decision, now), transaction, cancellationToken: cancellationToken));
+                var added = await transaction.Connection!.ExecuteAsync(new CommandDefinition(insert, Row(signal, delivery, decision, now), transaction, cancellationToken: cancellationToken));
+                inserted += added;
+                if (added > 0)
+                {
+                    decided?.Invoke(decision);
+                }
             }
 
             // Counted in this transaction: a signal planned again after a crash is not counted twice.

@@ -22,6 +22,7 @@ public sealed class NotificationPlanner(
     ISlackApiClientFactory clients,
     WorkspaceSettingsRepository settings,
     NotificationDeliveryTrigger trigger,
+    DeliveryTelemetry telemetry,
     ILogger<NotificationPlanner> logger) : ISignalMatchHandler
 {
     public async Task HandleAsync(Workspace workspace, StoredSignal signal, IReadOnlyList<WorkflowMatch> matches, CancellationToken ct)
@@ -40,7 +41,7 @@ public sealed class NotificationPlanner(
 
     private async Task<NotificationBatchPlan> PlanBatchAsync(IReadOnlyList<MatchedSignal> batch, CancellationToken ct)
     {
-        var plan = new NotificationBatchPlan(outbox, trigger);
+        var plan = new NotificationBatchPlan(outbox, trigger, telemetry);
         var resolving = new List<Task>();
         foreach (var signals in batch.Where(m => m.Matches.Count > 0).GroupBy(m => m.Workspace))
         {

@@ -28,6 +28,9 @@ public static class NotificationsServiceCollectionExtensions
         services.TryAddSingleton<RecipientClocks>();
         services.TryAddSingleton<NotificationDeliveryTrigger>();
         services.TryAddSingleton<DeliveryPacer>();
+        services.AddMetrics();
+        services.TryAddSingleton<OutboxDepthSampler>();
+        services.TryAddSingleton<DeliveryTelemetry>();
         services.TryAddSingleton<NotificationPlanner>();
         services.RemoveAll<ISignalMatchHandler>();
         services.AddSingleton<ISignalMatchHandler>(sp => sp.GetRequiredService<NotificationPlanner>());

@@ -16,7 +16,8 @@ public sealed record OutboxDelivery
         "d.message_id AS MessageId, d.workflow_id AS WorkflowId, d.held_reason AS HeldReason, d.suppressed_reason AS SuppressedReason, " +
         "d.claimed_by AS ClaimedBy, d.claimed_at AS ClaimedAt, d.not_relevant_by AS NotRelevantBy, d.not_relevant_at AS NotRelevantAt, " +
         "d.not_relevant_reason AS NotRelevantReason, d.snoozed_by AS SnoozedBy, d.snoozed_until AS SnoozedUntil, d.unmatched_roles AS UnmatchedRoles, " +
-        "d.escalated_at AS EscalatedAt, d.forwarded_to AS ForwardedTo, d.forwarded_by AS ForwardedBy, d.forwarded_at AS ForwardedAt, d.forward_reason AS ForwardReason";
+        "d.escalated_at AS EscalatedAt, d.forwarded_to AS ForwardedTo, d.forwarded_by AS ForwardedBy, d.forwarded_at AS ForwardedAt, d.forward_reason AS ForwardReason, " +
+        "s.trace_parent AS TraceParent";
 
     internal const string From = "notification_deliveries d LEFT JOIN signals s ON s.id = d.signal_row_id AND s.team_id = d.team_id";
 
@@ -82,6 +83,9 @@ public sealed record OutboxDelivery
     public string? ForwardedBy { get; init; }
     public DateTimeOffset? ForwardedAt { get; init; }
     public string? ForwardReason { get; init; }
+
+    /// <summary>The W3C traceparent its signal was received in (read from the signal's row), so its send continues that trace.</summary>
+    public string? TraceParent { get; init; }
 
     public RecipientKind RecipientKind => StoredMatches.ParseKind(RecipientKindName);
 

@@ -21,6 +21,9 @@ internal sealed class ClaimedSignalBatch
 
     public IReadOnlyList<(PendingSignal Pending, Exception Failure)> Failed => [.. _failed.Values];
 
+    /// <summary>The signals done with: matched or skipped, and not failed.</summary>
+    public IEnumerable<PendingSignal> Settled => _matched.Select(m => m.Pending).Concat(_skipped).Where(p => !_failed.ContainsKey(p.Id));
+
     /// <summary>What the batch did, counted once each signal's fate is settled.</summary>
     public SignalMatchingPass Pass => new(Matched.Count, _failed.Count, Skipped.Count);
 

@@ -9,4 +9,7 @@ public sealed record PendingSignal
     public string RawJson { get; init; } = string.Empty;
     public DateTimeOffset ReceivedAt { get; init; }
     public int Attempts { get; init; }
+
+    /// <summary>The W3C traceparent of the request that brought it, when that was traced.</summary>
+    public string? TraceParent { get; init; }
 }

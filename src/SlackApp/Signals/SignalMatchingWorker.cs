@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using SlackApp.Data;
 using SlackApp.Installations;
@@ -19,11 +20,13 @@ public sealed class SignalMatchingWorker(
     InstallationStore installations,
     ISignalMatchHandler handler,
     SignalMatchingTrigger trigger,
+    SignalTelemetry telemetry,
     TimeProvider clock,
     IOptions<SignalMatchingOptions> options,
-    ILogger<SignalMatchingWorker> logger)
+    ILogger<SignalMatchingWorker> logger,
+    WorkerHeartbeats? heartbeats = null)
     : LeasedQueueWorker<PendingSignal, SignalMatchingWorker.WorkspaceView, SignalMatchingPass>(
-        "Signal matching", options.Value.Schedule, trigger, clock, logger)
+        "Signal matching", options.Value.Schedule, trigger, clock, logger, heartbeats)
 {
     private readonly SignalMatchingOptions _options = options.Value;
 
@@ -47,6 +50,10 @@ public sealed class SignalMatchingWorker(
 
     protected override async Task<SignalMatchingPass> ProcessBatchAsync(IReadOnlyList<PendingSignal> claimed, BatchWorkspaceViews<WorkspaceView> workspaces, CancellationToken cancellationToken)
     {
+        // The batch's span (planning, the write) links to each signal's trace; each signal's own span continues it.
+        using var activity = SignalTelemetry.Source.StartActivity(
+            "signals.match_batch", ActivityKind.Internal, default(ActivityContext), links: [.. claimed.Select(p => SignalTelemetry.LinkTo(p.TraceParent)).OfType<ActivityLink>()]);
+        activity?.SetTag("signals.count", claimed.Count);
         var batch = await MatchAsync(claimed, workspaces, cancellationToken);
         var plan = await PlanAsync(batch.Matched, cancellationToken);
         foreach (var (id, failure) in plan.Failures)
@@ -70,6 +77,12 @@ public sealed class SignalMatchingWorker(
             await RecordFailureAsync(pending, failure, cancellationToken);
         }
 
+        var now = Clock.GetUtcNow();
+        foreach (var settled in batch.Settled)
+        {
+            telemetry.Matched(now - settled.ReceivedAt);
+        }
+
         return batch.Pass;
     }
 
@@ -88,6 +101,9 @@ public sealed class SignalMatchingWorker(
                     continue;
                 }
 
+                using var span = SignalTelemetry.StartInTrace("signals.match", pending.TraceParent);
+                span?.SetTag("slack.team_id", pending.TeamId);
+                span?.SetTag("signal.id", pending.SignalId);
                 var stored = new StoredSignal
                 {
                     Id = pending.Id,
@@ -96,7 +112,9 @@ public sealed class SignalMatchingWorker(
                     ReceivedAt = pending.ReceivedAt,
                     Attempts = pending.Attempts,
                 };
-                batch.Match(pending, new MatchedSignal(new Workspace(pending.TeamId), stored, WorkflowMatcher.Match(stored.Signal, view.Workflows)));
+                var matched = new MatchedSignal(new Workspace(pending.TeamId), stored, WorkflowMatcher.Match(stored.Signal, view.Workflows));
+                span?.SetTag("signal.matches", matched.Matches.Count);
+                batch.Match(pending, matched);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
@@ -176,6 +194,7 @@ public sealed class SignalMatchingWorker(
     private async Task RecordFailureAsync(PendingSignal pending, Exception failure, CancellationToken cancellationToken)
     {
         var workspace = new Workspace(pending.TeamId);
+        using var scope = logger.BeginScope("Signal {SignalId} of team {TeamId}", pending.SignalId, pending.TeamId);
         var retryAt = Clock.GetUtcNow() + RetryDelay(pending.Attempts);
         logger.LogError(failure, "Matching signal {SignalId} of {Workspace} failed (attempt {Attempt}); retrying after {RetryAt}", pending.SignalId, workspace, pending.Attempts + 1, retryAt);
         try

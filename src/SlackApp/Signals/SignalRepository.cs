@@ -143,7 +143,7 @@ public sealed class SignalRepository(DbConnectionFactory connections, TimeProvid
     {
         var rows = await connection.QueryAsync<PendingSignal>(new CommandDefinition(
             """
-            SELECT id AS Id, team_id AS TeamId, signal_id AS SignalId, raw_json AS RawJson, received_at AS ReceivedAt, attempts AS Attempts
+            SELECT id AS Id, team_id AS TeamId, signal_id AS SignalId, raw_json AS RawJson, received_at AS ReceivedAt, attempts AS Attempts, trace_parent AS TraceParent
             FROM signals WHERE id IN @Ids AND lease_owner = @Owner ORDER BY id
             """,
             new { Ids = ids, Owner = owner },

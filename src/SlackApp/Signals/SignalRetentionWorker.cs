@@ -1,3 +1,4 @@
+using SlackApp.Data;
 using Microsoft.Extensions.Options;
 
 namespace SlackApp.Signals;
@@ -8,7 +9,8 @@ namespace SlackApp.Signals;
 /// for which are kept). The first pass waits one interval, so start-up does no bulk deletes. Several instances may
 /// purge at once: a signal deleted twice is simply gone.
 /// </summary>
-public sealed class SignalRetentionWorker(SignalPurge purge, TimeProvider clock, IOptions<SignalRetentionOptions> options, ILogger<SignalRetentionWorker> logger)
+public sealed class SignalRetentionWorker(
+    SignalPurge purge, TimeProvider clock, IOptions<SignalRetentionOptions> options, ILogger<SignalRetentionWorker> logger, WorkerHeartbeats? heartbeats = null)
     : BackgroundService
 {
     private readonly SignalRetentionOptions _options = options.Value;
@@ -38,6 +40,7 @@ public sealed class SignalRetentionWorker(SignalPurge purge, TimeProvider clock,
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            heartbeats?.Beat("Signal retention", _options.PurgeInterval);
             await Task.Delay(_options.PurgeInterval, clock, stoppingToken);
             try
             {

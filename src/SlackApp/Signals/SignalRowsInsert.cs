@@ -13,7 +13,7 @@ namespace SlackApp.Signals;
 internal sealed class SignalRowsInsert(DbConnection connection, DbTransaction transaction, SqlDialect dialect) : IAsyncDisposable
 {
     private static readonly string[] Key = ["team_id", "signal_id"];
-    private static readonly string[] Other = ["type", "occurred_at", "received_at", "raw_json", "status"];
+    private static readonly string[] Other = ["type", "occurred_at", "received_at", "raw_json", "status", "trace_parent"];
     private static readonly string[] All = [.. Key, .. Other];
 
     private readonly Dictionary<int, DbCommand> _commands = [];
@@ -49,6 +49,7 @@ internal sealed class SignalRowsInsert(DbConnection connection, DbTransaction tr
                 DapperConventions.Write(parameters[first + 4], receivedAt);
                 parameters[first + 5].Value = signal.RawJson;
                 parameters[first + 6].Value = SignalRepository.Pending;
+                parameters[first + 7].Value = (object?)batch.TraceParent ?? DBNull.Value;
             }
 
             inserted += await command.ExecuteNonQueryAsync(cancellationToken);

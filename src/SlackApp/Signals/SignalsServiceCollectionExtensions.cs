@@ -28,6 +28,8 @@ public static class SignalsServiceCollectionExtensions
                 $"Signals needs a positive PurgeInterval and a PurgeBatchSize of 1 to {SignalRetentionOptions.MaxBatchSize}.")
             .ValidateOnStart();
         services.TryAddSingleton<WorkflowRepository>();
+        services.AddMetrics();
+        services.TryAddSingleton<SignalTelemetry>();
         services.AddSingleton<SignalSignatureVerifier>();
         services.AddSingleton<SignalRepository>();
         services.AddSingleton<SignalMatchingTrigger>();

@@ -13,7 +13,7 @@ namespace SlackApp.Tests.Architecture;
 public sealed class FolderDirectionTests
 {
     /// <summary>Bottom to top.</summary>
-    public static readonly string[] Line = ["Data", "SlackUx", "Audit", "Installations", "ApiKeys", "Workflows", "Signals", "OwnerMappings", "Notifications", "Analytics", "Previews", "Explanations", "AdminApi", "Home", "Welcome"];
+    public static readonly string[] Line = ["Data", "SlackUx", "Audit", "Installations", "ApiKeys", "Workflows", "Signals", "OwnerMappings", "Notifications", "Analytics", "Previews", "Explanations", "AdminApi", "Home", "Welcome", "Operations"];
 
     private static readonly ArchUnitNET.Domain.Architecture Product =
         new ArchLoader().LoadAssemblies(typeof(Program).Assembly, typeof(SlackApp.Slack.Routing.SlackAppBuilder).Assembly).Build();

@@ -148,6 +148,8 @@ public sealed class SqlServerSyntaxTests
         }
 
         await outbox.EarliestDueAsync(ct);
+        await outbox.DepthAsync(ct);
+        await new SlackApp.Operations.DatabaseHealthCheck(connections).CheckHealthAsync(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext(), ct);
         await outbox.MarkSendingAsync(workspace, 1, "worker-1", TimeSpan.FromMinutes(2), ct);
         await outbox.MarkSentAsync(workspace, 1, "C1", "1700000000.000100", ct);
         await outbox.RescheduleAsync(workspace, 1, clock.GetUtcNow(), refundAttempt: true, "ratelimited", "held", ct);

@@ -34,8 +34,9 @@ public sealed class NotificationsApp : IAsyncDisposable
     /// <param name="databaseFolder">Reuse another instance's database and keys (a restart).</param>
     /// <param name="start">The fake clock's start.</param>
     /// <param name="hostedDelivery">False: the delivery and escalation workers do not run by themselves; tests drive every pass.</param>
+    /// <param name="hostedMatching">False: the matching worker does not run by itself either (woken by the intake); tests drive every pass.</param>
     /// <param name="settings">Configuration keys set as a deployment would.</param>
-    public NotificationsApp(string? databaseFolder = null, DateTimeOffset? start = null, bool hostedDelivery = true, params (string Key, string Value)[] settings)
+    public NotificationsApp(string? databaseFolder = null, DateTimeOffset? start = null, bool hostedDelivery = true, bool hostedMatching = true, params (string Key, string Value)[] settings)
     {
         Clock = new FakeTimeProvider(start ?? DateTimeOffset.UtcNow);
         Factory = new SlackAppFactory()
@@ -43,7 +44,12 @@ public sealed class NotificationsApp : IAsyncDisposable
             .WithServices(s => s.AddSingleton<TimeProvider>(Clock));
         if (!hostedDelivery)
         {
-            Factory.WithServices(RemoveHostedDelivery);
+            Factory.WithServices(services => RemoveHosted(services, typeof(NotificationDeliveryWorker), typeof(EscalationWorker)));
+        }
+
+        if (!hostedMatching)
+        {
+            Factory.WithServices(services => RemoveHosted(services, typeof(SignalMatchingWorker)));
         }
         if (databaseFolder is not null)
         {
@@ -235,10 +241,10 @@ public sealed class NotificationsApp : IAsyncDisposable
         await connection.ExecuteAsync(sql);
     }
 
-    // The hosted service registered for the delivery worker is the one whose factory returns it.
-    private static void RemoveHostedDelivery(IServiceCollection services)
+    // The hosted service registered for a worker is the one whose factory returns it.
+    private static void RemoveHosted(IServiceCollection services, params Type[] workers)
     {
-        foreach (var worker in new[] { typeof(NotificationDeliveryWorker), typeof(EscalationWorker) })
+        foreach (var worker in workers)
         {
             var hosted = services
                 .Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationFactory?.Method.ReturnType == worker)

@@ -6,6 +6,7 @@ using SlackApp.Installations;
 using SlackApp.Signals;
 using SlackApp.Slack.OAuth;
 using SlackApp.Tests.Data;
+using SlackApp.Tests.Operations;
 using SlackApp.Tests.Workflows;
 using SlackApp.Workflows;
 
@@ -39,7 +40,7 @@ public sealed class SignalMatchingWorkerTests : IDisposable
     public void Dispose() => _db.Dispose();
 
     private SignalMatchingWorker Worker(ISignalMatchHandler handler, SignalMatchingTrigger? trigger = null) => new(
-        new SignalRepository(_db.Connections, _db.Clock), _workflows, _installations, handler, trigger ?? new SignalMatchingTrigger(), _db.Clock,
+        new SignalRepository(_db.Connections, _db.Clock), _workflows, _installations, handler, trigger ?? new SignalMatchingTrigger(), new SignalTelemetry(TestMeters.Factory), _db.Clock,
         Microsoft.Extensions.Options.Options.Create(Options), NullLogger<SignalMatchingWorker>.Instance);
 
     private Task InstallAsync(Workspace workspace) =>
