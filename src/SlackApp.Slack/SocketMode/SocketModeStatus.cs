@@ -10,6 +10,8 @@ internal sealed class SocketModeStatus(IOptionsMonitor<SlackOptions> slack) : IS
     private readonly HashSet<int> _open = [];
     private DateTimeOffset? _lastHelloAt;
     private string? _stoppedReason;
+    private int _hellos;
+    private readonly List<(Func<ISocketModeStatus, bool> Condition, TaskCompletionSource Done)> _waiters = [];
 
     public bool IsEnabled => !string.IsNullOrEmpty(slack.CurrentValue.AppToken);
 
@@ -48,28 +50,55 @@ internal sealed class SocketModeStatus(IOptionsMonitor<SlackOptions> slack) : IS
         }
     }
 
-    public void Opened(int connection, DateTimeOffset at)
+    /// <summary>How many connections have said hello since start.</summary>
+    public int Hellos
     {
-        lock (_gate)
+        get
         {
-            _open.Add(connection);
-            _lastHelloAt = at;
+            lock (_gate)
+            {
+                return _hellos;
+            }
         }
     }
 
-    public void Closed(int connection)
+    public void Opened(int connection, DateTimeOffset at) => Change(() =>
+    {
+        _hellos++;
+        _open.Add(connection);
+        _lastHelloAt = at;
+    });
+
+    public void Closed(int connection) => Change(() => _open.Remove(connection));
+
+    public void Stopped(string reason) => Change(() => _stoppedReason = reason);
+
+    /// <summary>Completes once <paramref name="condition"/> holds (at once if it does): a signal for tests and diagnostics, never a poll.</summary>
+    public Task WhenAsync(Func<ISocketModeStatus, bool> condition, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            _open.Remove(connection);
+            if (condition(this))
+            {
+                return Task.CompletedTask;
+            }
+
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((condition, done));
+            return done.Task.WaitAsync(cancellationToken);
         }
     }
 
-    public void Stopped(string reason)
+    private void Change(Action change)
     {
         lock (_gate)
         {
-            _stoppedReason = reason;
+            change();
+            foreach (var waiter in _waiters.Where(w => w.Condition(this)).ToList())
+            {
+                _waiters.Remove(waiter);
+                waiter.Done.TrySetResult();
+            }
         }
     }
 }
