@@ -58,7 +58,10 @@ internal sealed partial class SocketModeClient : IHostedLifecycleService, IDispo
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>After the server listens (the sandbox's Slack is served by it); throws when Slack refuses the token.</summary>
+    /// <summary>
+    /// After the server listens (the sandbox's Slack is served by it): makes a first attempt, so that the app starts
+    /// connected; throws when Slack refuses the token; any other failure is retried in the background.
+    /// </summary>
     public async Task StartedAsync(CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(_slack.CurrentValue.AppToken))
@@ -66,19 +69,19 @@ internal sealed partial class SocketModeClient : IHostedLifecycleService, IDispo
             return;
         }
 
-        Uri? first = null;
+        SocketModeConnection? first = null;
         try
         {
-            first = await _opener.OpenAsync(cancellationToken);
+            first = await ConnectOnceAsync(cancellationToken);
         }
         catch (SlackApiException exception) when (SocketModeUrlOpener.IsRefusal(exception))
         {
             _status.Stopped(exception.Error);
             throw new InvalidOperationException(RefusalMessage(exception), exception);
         }
-        catch (SlackApiException exception)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && IsTransient(exception))
         {
-            LogOpenFailed(exception.Error);
+            LogAttemptFailed(exception.GetType().Name, exception.Message);
         }
 
         _running = Task.Run(() => KeepConnectedAsync(first, _stopping.Token), CancellationToken.None);
@@ -96,12 +99,12 @@ internal sealed partial class SocketModeClient : IHostedLifecycleService, IDispo
 
     public void Dispose() => _stopping.Dispose();
 
-    private async Task KeepConnectedAsync(Uri? firstUrl, CancellationToken stopping)
+    private async Task KeepConnectedAsync(SocketModeConnection? first, CancellationToken stopping)
     {
-        SocketModeConnection? current = null;
+        var current = first;
         try
         {
-            current = await ConnectAsync(firstUrl, firstUrl is null ? 1 : 0, stopping);
+            current ??= await ConnectAsync(1, stopping);
             while (current is not null)
             {
                 var ended = await Task.WhenAny(current.DisconnectRequested, current.Closed).WaitAsync(stopping);
@@ -110,7 +113,7 @@ internal sealed partial class SocketModeClient : IHostedLifecycleService, IDispo
                     LogDropped(current.Number);
                     await DisposeAsync(current);
                     current = null;
-                    current = await ConnectAsync(null, 1, stopping);
+                    current = await ConnectAsync(1, stopping);
                     continue;
                 }
 
@@ -124,7 +127,7 @@ internal sealed partial class SocketModeClient : IHostedLifecycleService, IDispo
 
                 // The old connection keeps reading and acking until the new one is up: nothing falls in between.
                 LogRefreshing(current.Number, reason);
-                var next = await ConnectAsync(null, 0, stopping);
+                var next = await ConnectAsync(0, stopping);
                 await CloseAsync(current, stopping);
                 current = next;
             }
@@ -148,7 +151,7 @@ internal sealed partial class SocketModeClient : IHostedLifecycleService, IDispo
     }
 
     /// <summary>A connection that said hello, after waiting out <paramref name="failures"/> earlier failures; null when Slack refuses the token.</summary>
-    private async Task<SocketModeConnection?> ConnectAsync(Uri? url, int failures, CancellationToken stopping)
+    private async Task<SocketModeConnection?> ConnectAsync(int failures, CancellationToken stopping)
     {
         TimeSpan? retryAfter = null;
         while (true)
@@ -165,17 +168,9 @@ internal sealed partial class SocketModeClient : IHostedLifecycleService, IDispo
                 await Task.Delay(delay, _time, stopping);
             }
 
-            SocketModeConnection? connection = null;
             try
             {
-                url ??= await _opener.OpenAsync(stopping);
-                var socket = await _connector.ConnectAsync(url, stopping);
-                connection = new SocketModeConnection(Interlocked.Increment(ref _connections), socket, _handler.HandleAsync, _maxMessageBytes, _logger);
-                connection.Start();
-                var hello = await connection.Hello.WaitAsync(_options.HelloTimeout, _time, stopping);
-                _status.Opened(connection.Number, _time.GetUtcNow());
-                LogHello(connection.Number, hello.NumConnections, hello.ApproximateConnectionTime);
-                return connection;
+                return await ConnectOnceAsync(stopping);
             }
             catch (SlackApiException exception) when (SocketModeUrlOpener.IsRefusal(exception))
             {
@@ -188,20 +183,29 @@ internal sealed partial class SocketModeClient : IHostedLifecycleService, IDispo
                 retryAfter = (exception as SlackRateLimitedException)?.RetryAfter;
                 LogAttemptFailed(exception.GetType().Name, exception.Message);
             }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested && connection is not null)
-            {
-                await DisposeAsync(connection);
-                throw;
-            }
 
-            if (connection is not null)
-            {
-                await DisposeAsync(connection);
-            }
-
-            // A URL serves one connection: the next attempt asks for a new one.
-            url = null;
             failures++;
+        }
+    }
+
+    /// <summary>One attempt: a new URL (each serves one connection), the WebSocket, and Slack's hello within the timeout.</summary>
+    private async Task<SocketModeConnection> ConnectOnceAsync(CancellationToken cancellationToken)
+    {
+        var url = await _opener.OpenAsync(cancellationToken);
+        var socket = await _connector.ConnectAsync(url, cancellationToken);
+        var connection = new SocketModeConnection(Interlocked.Increment(ref _connections), socket, _handler.HandleAsync, _maxMessageBytes, _logger);
+        connection.Start();
+        try
+        {
+            var hello = await connection.Hello.WaitAsync(_options.HelloTimeout, _time, cancellationToken);
+            _status.Opened(connection.Number, _time.GetUtcNow());
+            LogHello(connection.Number, hello.NumConnections, hello.ApproximateConnectionTime);
+            return connection;
+        }
+        catch
+        {
+            await DisposeAsync(connection);
+            throw;
         }
     }
 

@@ -71,7 +71,7 @@ internal sealed class SocketModeConnection : IAsyncDisposable
             await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
             return true;
         }
-        catch (Exception exception) when (exception is WebSocketException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception exception) when (exception is WebSocketException or IOException or ObjectDisposedException or InvalidOperationException)
         {
             _logger.LogWarning("Socket Mode connection #{Connection} ended before envelope {EnvelopeId} was acked; Slack sends it again.", Number, envelopeId);
             return false;
@@ -111,7 +111,7 @@ internal sealed class SocketModeConnection : IAsyncDisposable
                 await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "closing", cancellationToken);
             }
         }
-        catch (Exception exception) when (exception is WebSocketException or ObjectDisposedException)
+        catch (Exception exception) when (exception is WebSocketException or IOException or ObjectDisposedException)
         {
             // Already gone: nothing to close.
         }
@@ -139,7 +139,7 @@ internal sealed class SocketModeConnection : IAsyncDisposable
         {
             await _reading;
         }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+        catch (Exception exception) when (exception is WebSocketException or IOException or OperationCanceledException)
         {
             // Ended by the abort above.
         }
@@ -186,7 +186,7 @@ internal sealed class SocketModeConnection : IAsyncDisposable
         {
             // Disposed.
         }
-        catch (WebSocketException exception)
+        catch (Exception exception) when (exception is WebSocketException or IOException or ObjectDisposedException)
         {
             _logger.LogWarning("Socket Mode connection #{Connection} dropped: {Reason}", Number, exception.Message);
         }
@@ -211,7 +211,7 @@ internal sealed class SocketModeConnection : IAsyncDisposable
                 await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "closing", CancellationToken.None);
             }
         }
-        catch (Exception exception) when (exception is WebSocketException or ObjectDisposedException)
+        catch (Exception exception) when (exception is WebSocketException or IOException or ObjectDisposedException)
         {
             // Gone meanwhile.
         }

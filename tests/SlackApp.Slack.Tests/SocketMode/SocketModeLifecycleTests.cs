@@ -15,11 +15,14 @@ public sealed class SocketModeLifecycleTests
     public async Task Hello_marks_the_connection_live_after_apps_connections_open_with_the_app_token()
     {
         await using var app = SocketModeTestApp.Create(_ => { });
-        await app.StartAsync();
+        var starting = app.StartAsync();
         var link = await app.Slack.NextLinkAsync();
 
+        // The host starts once its first connection is live.
         Assert.False(app.Status.IsOpen);
-        await app.SayHelloAsync(link);
+        Assert.False(starting.IsCompleted);
+        await link.SayHelloAsync();
+        await starting;
 
         Assert.True(app.Status.IsOpen);
         Assert.Equal(app.Time.GetUtcNow(), app.Status.LastHelloAt);
@@ -221,9 +224,10 @@ public sealed class SocketModeLifecycleTests
             });
         webApi.Fallback = _ => FakeSlackHandler.Json("""{"ok":true,"url":"wss://wss-primary.slack.test/link/?ticket=2"}""");
         await using var app = SocketModeTestApp.Create(_ => { }, webApi);
-        await app.StartAsync();
+        var starting = app.StartAsync();
         var first = await app.Slack.NextLinkAsync();
-        await app.SayHelloAsync(first);
+        await first.SayHelloAsync();
+        await starting;
 
         first.Drop();
         app.Time.Advance(await app.Time.NextTimerAsync(OtherTimers));

@@ -38,7 +38,7 @@ internal sealed class SocketModeTestApp : IAsyncDisposable
 
     public ISocketModeStatus Status => _app.Services.GetRequiredService<ISocketModeStatus>();
 
-    /// <summary>Builds the app; <see cref="StartAsync"/> starts it (a refused token makes that throw).</summary>
+    /// <summary>Builds the app; <see cref="StartAsync"/> starts it, once its first connection says hello (a refused token makes it throw).</summary>
     public static SocketModeTestApp Create(Action<SlackAppBuilder> configure, FakeSlackHandler? webApi = null, Queue<double>? jitter = null)
     {
         var time = new RecordingTimeProvider();
@@ -72,9 +72,10 @@ internal sealed class SocketModeTestApp : IAsyncDisposable
     public static async Task<(SocketModeTestApp App, FakeSocketModeLink Link)> StartLiveAsync(Action<SlackAppBuilder> configure, Queue<double>? jitter = null)
     {
         var app = Create(configure, jitter: jitter);
-        await app.StartAsync();
+        var starting = app.StartAsync();
         var link = await app.Slack.NextLinkAsync();
-        await app.SayHelloAsync(link);
+        await link.SayHelloAsync();
+        await starting;
         return (app, link);
     }
 
