@@ -29,6 +29,7 @@ internal sealed partial class SocketModeClient : IHostedLifecycleService, IDispo
     private readonly CancellationTokenSource _stopping = new();
     private Task _running = Task.CompletedTask;
     private int _connections;
+    private int _disposed;
 
     public SocketModeClient(
         IOptionsMonitor<SlackOptions> slack,
@@ -91,13 +92,26 @@ internal sealed partial class SocketModeClient : IHostedLifecycleService, IDispo
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // A host may be stopped again after its services were disposed (test hosts are): nothing runs by then.
+        if (Volatile.Read(ref _disposed) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         await _running.WaitAsync(cancellationToken);
     }
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _stopping.Cancel();
+            _stopping.Dispose();
+        }
+    }
 
     private async Task KeepConnectedAsync(SocketModeConnection? first, CancellationToken stopping)
     {

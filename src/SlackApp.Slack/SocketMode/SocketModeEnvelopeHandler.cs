@@ -14,7 +14,7 @@ namespace SlackApp.Slack.SocketMode;
 internal sealed class SocketModeEnvelopeHandler(SlackRequestPipeline pipeline, IEventDeduplicator deduplicator, ILogger<SocketModeEnvelopeHandler> logger)
 {
     // Envelope ids share the event de-duplication store (and its window) under their own prefix.
-    private const string KeyPrefix = "socket-mode-envelope:";
+    private const string KeyPrefix = "envelope:";
 
     public async Task HandleAsync(SocketModeConnection connection, SocketModeMessage envelope, CancellationToken cancellationToken)
     {
