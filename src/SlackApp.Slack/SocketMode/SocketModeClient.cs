@@ -98,7 +98,15 @@ internal sealed partial class SocketModeClient : IHostedLifecycleService, IDispo
             return;
         }
 
-        await _stopping.CancelAsync();
+        try
+        {
+            await _stopping.CancelAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed meanwhile, which cancelled it.
+        }
+
         await _running.WaitAsync(cancellationToken);
     }
 
