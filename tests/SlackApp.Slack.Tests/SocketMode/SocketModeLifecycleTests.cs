@@ -143,6 +143,23 @@ public sealed class SocketModeLifecycleTests
     }
 
     [Fact]
+    public async Task An_envelope_refused_as_busy_is_not_acked_and_forgotten_so_that_its_redelivery_runs()
+    {
+        var deduplicator = new ForgettingDeduplicator();
+        var (app, link) = await SocketModeTestApp.StartLiveAsync(slack => slack.Event("app_home_opened", (_, _) => Task.CompletedTask), deduplicator: deduplicator);
+        await using var _ = app;
+        // No handler run is accepted any more, as when the queue is full or the host is stopping.
+        app.Service<SlackHandlerQueue>().Complete();
+
+        var envelopeId = await link.SendEnvelopeAsync("events_api", TestPayloads.EventCallback("Ev0BUSY", TestPayloads.AppHomeOpened()), acceptsResponsePayload: false);
+
+        // Forgetting the envelope is the handler's last step on this path: an ack would have been sent before it.
+        await deduplicator.WhenForgottenAsync("envelope:" + envelopeId).Within();
+        Assert.Contains("Ev0BUSY", deduplicator.Forgotten);
+        Assert.False(link.HasUnreadAck);
+    }
+
+    [Fact]
     public async Task Refresh_keeps_the_old_connection_until_the_new_one_says_hello()
     {
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -276,5 +293,26 @@ public sealed class SocketModeLifecycleTests
         {
             Assert.True(JsonNode.DeepEquals(JsonNode.Parse(payload), ack["payload"]), $"Expected {payload} but got {ack["payload"]?.ToJsonString()}");
         }
+    }
+
+    /// <summary>The in-memory de-duplication, telling which ids were forgotten.</summary>
+    private sealed class ForgettingDeduplicator : IEventDeduplicator
+    {
+        private readonly InMemoryEventDeduplicator _inner = new(TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new SlackRoutingOptions()));
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource> _forgotten = new();
+
+        public IEnumerable<string> Forgotten => _forgotten.Where(f => f.Value.Task.IsCompleted).Select(f => f.Key);
+
+        public Task WhenForgottenAsync(string id) => Signal(id).Task;
+
+        public ValueTask<bool> TryRegisterAsync(string eventId, CancellationToken cancellationToken) => _inner.TryRegisterAsync(eventId, cancellationToken);
+
+        public async ValueTask ForgetAsync(string eventId, CancellationToken cancellationToken)
+        {
+            await _inner.ForgetAsync(eventId, cancellationToken);
+            Signal(eventId).TrySetResult();
+        }
+
+        private TaskCompletionSource Signal(string id) => _forgotten.GetOrAdd(id, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
     }
 }

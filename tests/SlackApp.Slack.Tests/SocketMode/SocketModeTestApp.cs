@@ -39,7 +39,7 @@ internal sealed class SocketModeTestApp : IAsyncDisposable
     public ISocketModeStatus Status => _app.Services.GetRequiredService<ISocketModeStatus>();
 
     /// <summary>Builds the app; <see cref="StartAsync"/> starts it, once its first connection says hello (a refused token makes it throw).</summary>
-    public static SocketModeTestApp Create(Action<SlackAppBuilder> configure, FakeSlackHandler? webApi = null, Queue<double>? jitter = null)
+    public static SocketModeTestApp Create(Action<SlackAppBuilder> configure, FakeSlackHandler? webApi = null, Queue<double>? jitter = null, IEventDeduplicator? deduplicator = null)
     {
         var time = new RecordingTimeProvider();
         var slack = new FakeSocketModeSlack();
@@ -61,6 +61,11 @@ internal sealed class SocketModeTestApp : IAsyncDisposable
         builder.Services.AddSingleton(FakeSlackApiClients.Factory);
         builder.Services.AddSingleton<ISlackResponseUrlClient>(new RecordingResponseUrlClient());
         builder.Services.AddSingleton<ISocketModeConnector>(slack);
+        if (deduplicator is not null)
+        {
+            builder.Services.AddSingleton(deduplicator);
+        }
+
         var sequence = jitter ?? new Queue<double>();
         builder.Services.AddSingleton(new SocketModeJitter(() => sequence.TryDequeue(out var next) ? next : 0.5));
         builder.Services.AddHttpClient(SlackHttpClientNames.WebApi).ConfigurePrimaryHttpMessageHandler(() => webApi);
@@ -69,9 +74,9 @@ internal sealed class SocketModeTestApp : IAsyncDisposable
     }
 
     /// <summary>Starts the app and returns its first connection, already live (hello sent and seen).</summary>
-    public static async Task<(SocketModeTestApp App, FakeSocketModeLink Link)> StartLiveAsync(Action<SlackAppBuilder> configure, Queue<double>? jitter = null)
+    public static async Task<(SocketModeTestApp App, FakeSocketModeLink Link)> StartLiveAsync(Action<SlackAppBuilder> configure, Queue<double>? jitter = null, IEventDeduplicator? deduplicator = null)
     {
-        var app = Create(configure, jitter: jitter);
+        var app = Create(configure, jitter: jitter, deduplicator: deduplicator);
         var starting = app.StartAsync();
         var link = await app.Slack.NextLinkAsync();
         await link.SayHelloAsync();
