@@ -64,6 +64,8 @@ builder.Services.AddSlackRouting(slack => slack
 var app = builder.Build();
 
 app.UseForwardedHeaders();
+// The sandbox's Socket Mode endpoint (Sandbox:SocketMode) accepts the app's WebSocket connections.
+app.UseWebSockets();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 app.MapOperations();
 app.MapSlackEvents("/slack/events");

@@ -13,8 +13,10 @@ namespace SlackApp.BrowserTests;
 /// </summary>
 public sealed class BrowserApp : WebApplicationFactory<Program>
 {
-    public BrowserApp()
+    /// <param name="socketMode">True: the sandbox and the app talk over Socket Mode (<c>Sandbox:SocketMode</c>), a real WebSocket on loopback.</param>
+    public BrowserApp(bool socketMode = false)
     {
+        SocketMode = socketMode;
         Folder = Directory.CreateTempSubdirectory("slackapp-browser-").FullName;
         Port = FreePort();
         BaseUrl = $"http://127.0.0.1:{Port}";
@@ -22,6 +24,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>
     }
 
     public string Folder { get; }
+
+    public bool SocketMode { get; }
 
     public int Port { get; }
 
@@ -37,6 +41,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(Folder, "keys"));
         builder.UseSetting("Sandbox:BaseUrl", BaseUrl);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Sandbox:SocketMode", SocketMode ? "true" : "false");
 
         // CI runs the test assemblies side by side on two cores, where a cold app can take seconds to answer its
         // first slash command. Slack's time limits (3 s trigger_id, 2.5 s ack) would fail the flow there, not the

@@ -6,6 +6,16 @@ namespace SlackApp.BrowserTests;
 /// <summary>One app in sandbox mode and one chromium, shared by the tests of a class; each test opens its own page.</summary>
 public sealed class SandboxBrowser : IAsyncLifetime
 {
+    private readonly bool _socketMode;
+
+    public SandboxBrowser()
+        : this(socketMode: false)
+    {
+    }
+
+    /// <param name="socketMode">True: the sandbox reaches the app over Socket Mode instead of /slack/events.</param>
+    internal SandboxBrowser(bool socketMode) => _socketMode = socketMode;
+
     /// <summary>
     /// How long an action or an expectation may wait. Generous: on a loaded two-core CI machine a signal takes
     /// intake, matching and delivery before its message shows, and a cold app answers its first request slowly.
@@ -28,7 +38,7 @@ public sealed class SandboxBrowser : IAsyncLifetime
 
         // Expect(...) otherwise waits Playwright's 5 s: too short for a notification on a loaded machine.
         Assertions.SetDefaultExpectTimeout(Timeout);
-        App = new BrowserApp();
+        App = new BrowserApp(_socketMode);
         App.StartServer();
         (_playwright, Browser) = await Chromium.LaunchAsync();
     }
@@ -72,4 +82,14 @@ public sealed class SandboxBrowser : IAsyncLifetime
             _context = null;
         }
     }
+}
+
+/// <summary>A <see cref="SandboxBrowser"/> whose sandbox talks to the app over Socket Mode.</summary>
+public sealed class SocketModeSandboxBrowser : IAsyncLifetime
+{
+    public SandboxBrowser Sandbox { get; } = new(socketMode: true);
+
+    public ValueTask InitializeAsync() => Sandbox.InitializeAsync();
+
+    public ValueTask DisposeAsync() => Sandbox.DisposeAsync();
 }

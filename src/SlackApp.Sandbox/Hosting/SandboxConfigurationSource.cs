@@ -8,11 +8,12 @@ namespace SlackApp.Sandbox.Hosting;
 /// </summary>
 internal sealed class SandboxConfigurationSource(
     SandboxSecrets secrets,
+    bool socketMode,
     string initialBaseUrl,
     IReadOnlyDictionary<string, string> settings,
     IReadOnlyDictionary<string, Func<string, string>> addressSettings) : IConfigurationSource
 {
-    public SandboxConfigurationProvider Provider { get; } = new(secrets, initialBaseUrl, settings, addressSettings);
+    public SandboxConfigurationProvider Provider { get; } = new(secrets, socketMode, initialBaseUrl, settings, addressSettings);
 
     public IConfigurationProvider Build(IConfigurationBuilder builder) => Provider;
 }
@@ -24,6 +25,7 @@ internal sealed class SandboxConfigurationProvider : ConfigurationProvider
 
     public SandboxConfigurationProvider(
         SandboxSecrets secrets,
+        bool socketMode,
         string initialBaseUrl,
         IReadOnlyDictionary<string, string> settings,
         IReadOnlyDictionary<string, Func<string, string>> addressSettings)
@@ -37,6 +39,11 @@ internal sealed class SandboxConfigurationProvider : ConfigurationProvider
         // Slack's credentials last: an extension cannot replace them.
         Data["Slack:BotToken"] = secrets.BotToken;
         Data["Slack:SigningSecret"] = secrets.SigningSecret;
+        if (socketMode)
+        {
+            Data["Slack:AppToken"] = secrets.AppToken;
+        }
+
         SetBaseUrl(initialBaseUrl);
     }
 

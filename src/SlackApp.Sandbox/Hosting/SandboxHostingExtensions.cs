@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using SlackApp.Sandbox.Extensions;
 using SlackApp.Sandbox.Interactions;
 using SlackApp.Sandbox.Page;
+using SlackApp.Sandbox.SocketMode;
 using SlackApp.Sandbox.WebApi;
 using SlackApp.Sandbox.Workspace;
 
@@ -41,6 +42,7 @@ public static class SandboxHostingExtensions
         var secrets = new SandboxSecrets();
         var source = new SandboxConfigurationSource(
             secrets,
+            bool.TryParse(builder.Configuration[$"{SandboxOptions.SectionName}:{nameof(SandboxOptions.SocketMode)}"], out var socketMode) && socketMode,
             SandboxAddress.Expected(builder.Configuration[$"{SandboxOptions.SectionName}:BaseUrl"], builder.Configuration["urls"]),
             extensions.Settings,
             extensions.AddressSettings);
@@ -61,6 +63,7 @@ public static class SandboxHostingExtensions
         services.AddSingleton<SandboxWebApi>();
         services.AddSingleton<SandboxReplies>();
         services.AddSingleton<SandboxAppClient>();
+        services.AddSingleton<SandboxSocketHub>();
         services.AddSingleton<SandboxPayloads>();
         services.AddSingleton<SandboxComposer>();
         services.AddSingleton<SandboxInteractions>();

@@ -6,7 +6,7 @@ namespace SlackApp.Sandbox.Hosting;
 public static class SandboxMode
 {
     /// <summary>The keys whose presence means a real Slack app is configured.</summary>
-    public static readonly IReadOnlyList<string> CredentialKeys = ["Slack:SigningSecret", "Slack:BotToken", "Slack:ClientId"];
+    public static readonly IReadOnlyList<string> CredentialKeys = ["Slack:SigningSecret", "Slack:BotToken", "Slack:ClientId", "Slack:AppToken"];
 
     public static bool IsWanted(IConfiguration configuration)
     {

@@ -11,6 +11,13 @@ public sealed class SandboxOptions
     /// <summary>The app's own base URL as the sandbox reaches it (e.g. <c>http://localhost:5080/</c>); found from the server's addresses when empty.</summary>
     public string? BaseUrl { get; set; }
 
+    /// <summary>
+    /// True: the sandbox talks to the app over Socket Mode, as Slack does with <c>socket_mode_enabled</c>: it issues an
+    /// app-level token (<c>Slack:AppToken</c>), answers <c>apps.connections.open</c> with its own WebSocket URL, and sends
+    /// commands, interactions and events there as envelopes instead of posting them to <c>/slack/events</c>.
+    /// </summary>
+    public bool SocketMode { get; set; }
+
     /// <summary>The app's name as the workspace shows it (its bot user, its messages); an extension usually sets it.</summary>
     public string AppName { get; set; } = "App";
 

@@ -22,6 +22,11 @@ internal sealed class SlackModeAnnouncement(IConfiguration configuration, ILogge
     /// <summary>What to log about Slack mode for <paramref name="configuration"/>, and how loudly.</summary>
     internal static (LogLevel Level, string Message) Describe(IConfiguration configuration)
     {
+        if (!string.IsNullOrWhiteSpace(configuration["Slack:AppToken"]))
+        {
+            return (LogLevel.Information, "SLACK MODE: Socket Mode (Slack:AppToken): Slack's requests arrive over the app's own WebSocket connection; the local sandbox is off and /sandbox does not exist.");
+        }
+
         if (!string.IsNullOrWhiteSpace(configuration["Slack:SigningSecret"]))
         {
             return (LogLevel.Information, "SLACK MODE: Slack credentials are configured; the local sandbox is off and /sandbox does not exist.");

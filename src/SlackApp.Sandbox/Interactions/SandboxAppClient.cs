@@ -4,27 +4,61 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
 using SlackApp.Sandbox.Hosting;
+using SlackApp.Sandbox.SocketMode;
 
 namespace SlackApp.Sandbox.Interactions;
 
 /// <summary>
-/// Sends Slack's requests to the app's request URL (<c>/slack/events</c>) exactly as Slack does: a form for slash
-/// commands, <c>payload=</c> for interactions, JSON for events, each signed with the signing secret (v0).
+/// Sends Slack's requests to the app exactly as Slack does: to its request URL (<c>/slack/events</c>) as a form for slash
+/// commands, <c>payload=</c> for interactions, JSON for events, each signed with the signing secret (v0); or, in Socket
+/// Mode, as envelopes on the app's connection, answered by their ack. Either way the caller gets the same answer.
 /// </summary>
-internal sealed class SandboxAppClient(IHttpClientFactory httpClients, SandboxAddress address, SandboxSecrets secrets, TimeProvider clock)
+internal sealed class SandboxAppClient(
+    IHttpClientFactory httpClients,
+    SandboxAddress address,
+    SandboxSecrets secrets,
+    SandboxSocketHub sockets,
+    IOptions<SandboxOptions> options,
+    TimeProvider clock)
 {
     public const string HttpClientName = SandboxAddress.HttpClientName;
     public const string RequestPath = "/slack/events";
 
-    public Task<SandboxAppAnswer> SendCommandAsync(IEnumerable<KeyValuePair<string, string>> form, CancellationToken cancellationToken) =>
-        SendAsync(FormBody(form), "application/x-www-form-urlencoded", cancellationToken);
+    public Task<SandboxAppAnswer> SendCommandAsync(IEnumerable<KeyValuePair<string, string>> form, CancellationToken cancellationToken)
+    {
+        if (!options.Value.SocketMode)
+        {
+            return SendAsync(FormBody(form), "application/x-www-form-urlencoded", cancellationToken);
+        }
 
-    public Task<SandboxAppAnswer> SendInteractionAsync(JsonObject payload, CancellationToken cancellationToken) =>
-        SendAsync(FormBody([new("payload", payload.ToJsonString())]), "application/x-www-form-urlencoded", cancellationToken);
+        // Over Socket Mode the command's form fields arrive as one JSON object.
+        var fields = new JsonObject();
+        foreach (var (key, value) in form)
+        {
+            fields[key] = value;
+        }
+
+        return sockets.SendAsync("slash_commands", fields, acceptsResponsePayload: true, options.Value.RequestTimeout, cancellationToken);
+    }
+
+    public Task<SandboxAppAnswer> SendInteractionAsync(JsonObject payload, CancellationToken cancellationToken)
+    {
+        if (!options.Value.SocketMode)
+        {
+            return SendAsync(FormBody([new("payload", payload.ToJsonString())]), "application/x-www-form-urlencoded", cancellationToken);
+        }
+
+        // Slack reads a payload in the ack only where the HTTP answer's body counts too.
+        var acceptsResponsePayload = (string?)payload["type"] is "view_submission" or "block_suggestion";
+        return sockets.SendAsync("interactive", payload, acceptsResponsePayload, options.Value.RequestTimeout, cancellationToken);
+    }
 
     public Task<SandboxAppAnswer> SendEventAsync(JsonObject envelope, CancellationToken cancellationToken) =>
-        SendAsync(envelope.ToJsonString(), "application/json", cancellationToken);
+        options.Value.SocketMode
+            ? sockets.SendAsync("events_api", envelope, acceptsResponsePayload: false, options.Value.RequestTimeout, cancellationToken)
+            : SendAsync(envelope.ToJsonString(), "application/json", cancellationToken);
 
     /// <summary>Slack's <c>X-Slack-Signature</c> for <paramref name="body"/> sent at <paramref name="timestamp"/>.</summary>
     public static string Sign(string signingSecret, long timestamp, string body)

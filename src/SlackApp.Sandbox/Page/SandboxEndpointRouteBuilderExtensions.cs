@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SlackApp.Sandbox.Hosting;
 using SlackApp.Sandbox.Interactions;
+using SlackApp.Sandbox.SocketMode;
 using SlackApp.Sandbox.WebApi;
 using SlackApp.Sandbox.Workspace;
 
@@ -47,6 +48,26 @@ public static class SandboxEndpointRouteBuilderExtensions
             return replies.Apply(grant, reply, "response_url") is { } error
                 ? Results.Json(SandboxApiAnswer.Error(error), statusCode: StatusCodes.Status400BadRequest)
                 : Results.Json(new JsonObject { ["ok"] = true });
+        });
+
+        // Socket Mode: the app's connections, opened with a URL from apps.connections.open.
+        sandbox.Map("/socket", async (HttpContext http, SandboxSocketHub sockets, IHostApplicationLifetime lifetime) =>
+        {
+            if (!http.WebSockets.IsWebSocketRequest)
+            {
+                http.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return;
+            }
+
+            if (!sockets.Redeem(http.Request.Query["ticket"]))
+            {
+                http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return;
+            }
+
+            using var socket = await http.WebSockets.AcceptWebSocketAsync();
+            using var ending = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+            await sockets.RunAsync(socket, ending.Token);
         });
 
         // The page and what it calls.

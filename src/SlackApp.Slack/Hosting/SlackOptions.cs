@@ -17,6 +17,12 @@ public sealed class SlackOptions
     /// <summary>Single-workspace mode: a bot token (<c>xoxb-…</c>) used instead of the OAuth flow.</summary>
     public string? BotToken { get; set; }
 
+    /// <summary>
+    /// Socket Mode: an app-level token (<c>xapp-…</c>) with <c>connections:write</c>. With it the app receives
+    /// commands, interactions and events over a WebSocket it opens, instead of at a public request URL.
+    /// </summary>
+    public string? AppToken { get; set; }
+
     /// <summary>Base URL of Slack's Web API; the sandbox and tests point it elsewhere.</summary>
     public string ApiBaseUrl { get; set; } = "https://slack.com/api/";
 }

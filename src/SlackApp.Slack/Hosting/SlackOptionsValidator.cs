@@ -21,6 +21,20 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             failures.Add("Slack:BotToken must be a bot token starting with 'xoxb-'.");
         }
 
+        if (!string.IsNullOrEmpty(options.AppToken))
+        {
+            if (!options.AppToken.StartsWith("xapp-", StringComparison.Ordinal))
+            {
+                failures.Add("Slack:AppToken must be an app-level token starting with 'xapp-' (Basic Information → App-Level Tokens, scope connections:write).");
+            }
+
+            // Socket Mode replaces the request URL (and so the signing secret), not the way the app gets bot tokens.
+            if (string.IsNullOrEmpty(options.BotToken) && string.IsNullOrEmpty(options.ClientId))
+            {
+                failures.Add("Slack:AppToken (Socket Mode) still needs Slack:BotToken (one workspace) or Slack:ClientId and Slack:ClientSecret (OAuth installs).");
+            }
+        }
+
         if (string.IsNullOrEmpty(options.ClientId) != string.IsNullOrEmpty(options.ClientSecret))
         {
             failures.Add("Slack:ClientId and Slack:ClientSecret must be set together (both are needed for the OAuth install flow).");

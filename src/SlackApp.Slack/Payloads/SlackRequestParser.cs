@@ -101,7 +101,36 @@ public static class SlackRequestParser
             return new SlackParseResult.Parsed(new SslCheckPayload());
         }
 
-        var command = Value(form, "command");
+        return ParseCommand(name => Value(form, name));
+    }
+
+    /// <summary>
+    /// Parses a slash command sent over Socket Mode, where the form's fields arrive as one JSON object of strings.
+    /// </summary>
+    public static SlackParseResult ParseSlashCommand(string json)
+    {
+        if (!TryParseObject(json, out var document, out var failure))
+        {
+            return failure;
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            return ParseCommand(name => root.TryGetProperty(name, out var value)
+                ? value.ValueKind switch
+                {
+                    JsonValueKind.String => value.GetString(),
+                    JsonValueKind.Null or JsonValueKind.Undefined => null,
+                    _ => value.GetRawText(),
+                }
+                : null);
+        }
+    }
+
+    private static SlackParseResult ParseCommand(Func<string, string?> value)
+    {
+        var command = value("command");
         if (string.IsNullOrEmpty(command))
         {
             return new SlackParseResult.Malformed("Form body has neither a payload nor a command field");
@@ -110,19 +139,19 @@ public static class SlackRequestParser
         return new SlackParseResult.Parsed(new SlashCommand
         {
             Command = command,
-            Text = Value(form, "text") ?? "",
-            TeamId = Value(form, "team_id"),
-            TeamDomain = Value(form, "team_domain"),
-            EnterpriseId = Value(form, "enterprise_id"),
-            EnterpriseName = Value(form, "enterprise_name"),
-            ChannelId = Value(form, "channel_id"),
-            ChannelName = Value(form, "channel_name"),
-            UserId = Value(form, "user_id"),
-            UserName = Value(form, "user_name"),
-            ResponseUrl = Value(form, "response_url"),
-            TriggerId = Value(form, "trigger_id"),
-            ApiAppId = Value(form, "api_app_id"),
-            IsEnterpriseInstall = string.Equals(Value(form, "is_enterprise_install"), "true", StringComparison.OrdinalIgnoreCase),
+            Text = value("text") ?? "",
+            TeamId = value("team_id"),
+            TeamDomain = value("team_domain"),
+            EnterpriseId = value("enterprise_id"),
+            EnterpriseName = value("enterprise_name"),
+            ChannelId = value("channel_id"),
+            ChannelName = value("channel_name"),
+            UserId = value("user_id"),
+            UserName = value("user_name"),
+            ResponseUrl = value("response_url"),
+            TriggerId = value("trigger_id"),
+            ApiAppId = value("api_app_id"),
+            IsEnterpriseInstall = string.Equals(value("is_enterprise_install"), "true", StringComparison.OrdinalIgnoreCase),
         });
     }
 

@@ -1,11 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SlackApp.Slack.Signing;
+using SlackApp.Slack.SocketMode;
 using SlackApp.Slack.WebApi;
 
 namespace SlackApp.Slack.Routing;
 
-/// <summary>Registers the Slack ingress: signature check, parsing, listeners, the handler queue, event de-duplication, and the Web API clients.</summary>
+/// <summary>Registers the Slack ingress: signature check, parsing, listeners, Socket Mode, the handler queue, event de-duplication, and the Web API clients.</summary>
 public static class SlackRoutingServiceCollectionExtensions
 {
     /// <summary>Adds Slack routing with the listeners and middleware that <paramref name="configure"/> registers.</summary>
@@ -25,11 +26,15 @@ public static class SlackRoutingServiceCollectionExtensions
         services.TryAddSingleton<SlackDispatcher>();
         services.TryAddSingleton<SlackHandlerQueue>();
         services.TryAddSingleton<ISlackBackgroundWork>(provider => provider.GetRequiredService<SlackHandlerQueue>());
+        services.TryAddSingleton<SlackRequestPipeline>();
         services.TryAddSingleton<SlackIngressEndpoint>();
         services.TryAddSingleton<SlackHandlerQueueWorker>();
 
         // One instance: the endpoint starts interactive runs on the same worker the host stops gracefully.
         services.AddHostedService(provider => provider.GetRequiredService<SlackHandlerQueueWorker>());
+
+        // After the worker: stopped before it, so no envelope arrives once the worker stops taking work.
+        services.AddSlackSocketMode();
         return services;
     }
 }

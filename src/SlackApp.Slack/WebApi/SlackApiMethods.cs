@@ -4,6 +4,7 @@ namespace SlackApp.Slack.WebApi;
 public static class SlackApiMethods
 {
     public const string AuthTest = "auth.test";
+    public const string AppsConnectionsOpen = "apps.connections.open";
     public const string AuthTeamsList = "auth.teams.list";
     public const string OAuthV2Access = "oauth.v2.access";
     public const string ChatPostMessage = "chat.postMessage";

@@ -5,6 +5,7 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using SlackApp.Notifications;
 using SlackApp.Signals;
+using SlackApp.Slack.SocketMode;
 using SlackApp.Slack.Telemetry;
 
 namespace SlackApp.Operations;
@@ -28,7 +29,9 @@ public static class OperationsServiceCollectionExtensions
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [ReadinessChecks.Tag])
             .AddCheck<MigrationsHealthCheck>("migrations", tags: [ReadinessChecks.Tag])
-            .AddCheck<WorkersHealthCheck>("workers", tags: [ReadinessChecks.Tag]);
+            .AddCheck<WorkersHealthCheck>("workers", tags: [ReadinessChecks.Tag])
+            // Healthy when Socket Mode is off; with it on, a connection to Slack must be open.
+            .AddCheck<SocketModeHealthCheck>("slack_socket_mode", tags: [ReadinessChecks.Tag]);
         // One instance, so the journal is read only until the migrations are found applied.
         services.TryAddSingleton<MigrationsHealthCheck>();
 

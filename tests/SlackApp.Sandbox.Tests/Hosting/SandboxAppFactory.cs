@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SlackApp.Sandbox.Interactions;
+using SlackApp.Slack.SocketMode;
 using SlackApp.Slack.WebApi;
 
 namespace SlackApp.Sandbox.Tests.Hosting;
@@ -17,8 +18,10 @@ public sealed class SandboxAppFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
 
-    public SandboxAppFactory()
+    /// <param name="socketMode">True: the sandbox and the app talk over Socket Mode (<c>Sandbox:SocketMode</c>), through the test server's WebSockets.</param>
+    public SandboxAppFactory(bool socketMode = false)
     {
+        SocketMode = socketMode;
         Folder = Directory.CreateTempSubdirectory("slackapp-sandbox-").FullName;
         _settings["Database:ConnectionString"] = $"Data Source={Path.Combine(Folder, "slackapp.db")}";
         _settings["DataProtection:KeysPath"] = Path.Combine(Folder, "keys");
@@ -27,7 +30,13 @@ public sealed class SandboxAppFactory : WebApplicationFactory<Program>
         _settings["Slack:Routing:AckTimeout"] = "00:00:30";
         _settings["Sandbox:RequestTimeout"] = "00:01:00";
         _settings["Sandbox:TriggerLifetime"] = "00:00:30";
+        if (socketMode)
+        {
+            _settings["Sandbox:SocketMode"] = "true";
+        }
     }
+
+    public bool SocketMode { get; }
 
     public string Folder { get; }
 
@@ -54,6 +63,9 @@ public sealed class SandboxAppFactory : WebApplicationFactory<Program>
             {
                 services.AddHttpClient(name).ConfigurePrimaryHttpMessageHandler(provider => ((TestServer)provider.GetRequiredService<IServer>()).CreateHandler());
             }
+
+            // The app's Socket Mode connections reach the sandbox's WebSocket endpoint on the same in-process server.
+            services.AddSingleton<ISocketModeConnector>(provider => new TestServerSocketConnector(provider.GetRequiredService<IServer>()));
         });
     }
 
@@ -86,4 +98,11 @@ public sealed class SandboxAppFactory : WebApplicationFactory<Program>
             // Left for the temp cleaner.
         }
     }
+}
+
+/// <summary>Opens the app's Socket Mode connections through the in-process test server's WebSocket client.</summary>
+internal sealed class TestServerSocketConnector(IServer server) : ISocketModeConnector
+{
+    public Task<System.Net.WebSockets.WebSocket> ConnectAsync(Uri url, CancellationToken cancellationToken) =>
+        ((TestServer)server).CreateWebSocketClient().ConnectAsync(url, cancellationToken);
 }

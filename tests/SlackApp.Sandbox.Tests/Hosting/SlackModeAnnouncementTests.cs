@@ -39,6 +39,17 @@ public sealed class SlackModeAnnouncementTests
         Assert.DoesNotContain("8f742231", message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void With_an_app_token_and_no_signing_secret_it_says_socket_mode_is_used_and_warns_of_nothing()
+    {
+        var (level, message) = SlackModeAnnouncement.Describe(Configuration(("Slack:AppToken", "xapp-1-A1-2-secret"), ("Slack:BotToken", "xoxb-1-2-abc")));
+
+        Assert.Equal(LogLevel.Information, level);
+        Assert.Contains("Socket Mode", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("refused", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", message, StringComparison.Ordinal);
+    }
+
     private static IConfiguration Configuration(params (string Key, string Value)[] settings) =>
         new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build();
 }

@@ -44,4 +44,23 @@ public sealed class ManifestTests
         Assert.Equal("/usergems", Manifest["features"]!["slash_commands"]![0]!["command"]!.GetValue<string>());
         Assert.Equal("workflow [list|create|edit|pause|resume|delete|test|help]", Manifest["features"]!["slash_commands"]![0]!["usage_hint"]!.GetValue<string>());
     }
+
+    [Fact]
+    public void The_socket_mode_variant_has_no_request_urls_and_otherwise_matches_the_http_manifest()
+    {
+        var socket = JsonNode.Parse(File.ReadAllText(Path.Combine(ManifestConformanceTests.ManifestFolder(), "manifest.socket-mode.json")))!;
+
+        Assert.True(socket["settings"]!["socket_mode_enabled"]!.GetValue<bool>());
+        Assert.DoesNotContain("/slack/events", socket.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("https://YOUR-HOST/slack/oauth_redirect", socket["oauth_config"]!["redirect_urls"]![0]!.GetValue<string>());
+
+        // Put the request URLs back and it is the HTTP manifest: same scopes, events, commands and settings.
+        var http = Manifest.DeepClone();
+        http["features"]!["slash_commands"]![0]!.AsObject().Remove("url");
+        http["settings"]!["event_subscriptions"]!.AsObject().Remove("request_url");
+        http["settings"]!["interactivity"]!.AsObject().Remove("request_url");
+        http["settings"]!["interactivity"]!.AsObject().Remove("message_menu_options_url");
+        http["settings"]!["socket_mode_enabled"] = true;
+        Assert.True(JsonNode.DeepEquals(http, socket), socket.ToJsonString());
+    }
 }

@@ -45,6 +45,21 @@ public sealed class SlackRequestParserTests
     }
 
     [Fact]
+    public void Reads_a_socket_mode_slash_command_whose_fields_are_a_json_object()
+    {
+        var parsed = SlackRequestParser.ParseSlashCommand(
+            """{"token":"x","team_id":"T1","user_id":"U1","command":"/usergems","text":"workflow list","trigger_id":"1.2.3","is_enterprise_install":"true","response_url":"https://hooks.slack.com/commands/1/2"}""");
+
+        var command = Assert.IsType<SlashCommand>(Assert.IsType<SlackParseResult.Parsed>(parsed).Payload);
+        Assert.Equal("/usergems", command.Command);
+        Assert.Equal("workflow list", command.Text);
+        Assert.Equal("T1", command.TeamId);
+        Assert.Equal("1.2.3", command.TriggerId);
+        Assert.True(command.IsEnterpriseInstall);
+        Assert.IsType<SlackParseResult.Malformed>(SlackRequestParser.ParseSlashCommand("""{"text":"no command"}"""));
+    }
+
+    [Fact]
     public void Treats_ssl_check_as_its_own_kind() =>
         ParsedAs<SslCheckPayload>(Form, "token=gIkuvaNzQIHg97ATvDxqgjtO&ssl_check=1");
 

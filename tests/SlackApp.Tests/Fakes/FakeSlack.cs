@@ -18,6 +18,9 @@ public sealed class FakeSlack : HttpMessageHandler
     public const string ApiBaseUrl = "https://slack.test/api/";
     public const string BotToken = "xoxb-fake-bot-token";
 
+    /// <summary>The app-level token <c>apps.connections.open</c> accepts (Socket Mode).</summary>
+    public const string AppToken = "xapp-1-A0KRD7HC3-1-fake-app-token";
+
     private readonly ConcurrentQueue<SlackCall> _calls = new();
     private readonly ConcurrentDictionary<string, Func<SlackCall, FakeSlackAnswer?>> _overrides = new();
     private readonly ConcurrentDictionary<string, Func<SlackCall, CancellationToken, Task<FakeSlackAnswer?>>> _heldOverrides = new();
@@ -28,6 +31,9 @@ public sealed class FakeSlack : HttpMessageHandler
     public IReadOnlyList<SlackCall> Calls => [.. _calls];
 
     public IReadOnlyList<string> Violations => [.. _violations];
+
+    /// <summary>Slack's end of the app's Socket Mode connections.</summary>
+    public FakeSlackSocket Socket { get; } = new();
 
     /// <summary>The people of the fake workspace, found by <c>users.lookupByEmail</c> and <c>users.info</c>.</summary>
     public ConcurrentDictionary<string, FakeUser> Users { get; } = new();
@@ -113,6 +119,11 @@ public sealed class FakeSlack : HttpMessageHandler
 
     private FakeSlackAnswer Answer(SlackCall call)
     {
+        if (call.Method == "apps.connections.open")
+        {
+            return call.Token == AppToken ? FakeSlackAnswer.Ok(new JsonObject { ["url"] = Socket.IssueUrl() }) : FakeSlackAnswer.Error(call.Token is null ? "not_authed" : "invalid_auth");
+        }
+
         if (call.Method != "response_url" && call.Method != "oauth.v2.access" && (call.Token is null || !Tokens.ContainsKey(call.Token)))
         {
             return FakeSlackAnswer.Error(call.Token is null ? "not_authed" : "invalid_auth");

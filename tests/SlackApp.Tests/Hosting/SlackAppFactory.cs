@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using SlackApp.Slack.SocketMode;
 using SlackApp.Slack.WebApi;
 using SlackApp.Tests.Data;
 using SlackApp.Tests.Fakes;
@@ -25,8 +26,10 @@ public class SlackAppFactory : WebApplicationFactory<Program>
 
     /// <param name="withSlackCredentials">False: as a fresh machine with nothing configured.</param>
     /// <param name="folder">Reuse another instance's database and keys (a restart); it is then not deleted.</param>
-    public SlackAppFactory(bool withSlackCredentials = true, string? folder = null)
+    /// <param name="transport">How Slack's requests reach the app through <see cref="CreateSlackClient"/>.</param>
+    public SlackAppFactory(bool withSlackCredentials = true, string? folder = null, SlackTransport transport = SlackTransport.Http)
     {
+        Transport = transport;
         _ownsFolder = folder is null;
         Folder = folder ?? Directory.CreateTempSubdirectory("slackapp-host-").FullName;
         _settings["Database:ConnectionString"] = $"Data Source={Path.Combine(Folder, "slackapp.db")}";
@@ -40,7 +43,14 @@ public class SlackAppFactory : WebApplicationFactory<Program>
             _settings["Slack:ClientId"] = ClientId;
             _settings["Slack:ClientSecret"] = ClientSecret;
         }
+
+        if (transport == SlackTransport.SocketMode)
+        {
+            _settings["Slack:AppToken"] = FakeSlack.AppToken;
+        }
     }
+
+    public SlackTransport Transport { get; }
 
     public string Folder { get; }
 
@@ -63,6 +73,13 @@ public class SlackAppFactory : WebApplicationFactory<Program>
     public T Service<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
+    /// <summary>
+    /// A client whose requests to <c>/slack/events</c> reach the app over <see cref="Transport"/> (as Socket Mode
+    /// envelopes, their ack answered as Slack's POST would be); every other request goes over HTTP.
+    /// </summary>
+    public HttpClient CreateSlackClient() =>
+        Transport == SlackTransport.SocketMode ? CreateDefaultClient(new SocketModeDelivery(Slack.Socket)) : CreateClient();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -75,6 +92,7 @@ public class SlackAppFactory : WebApplicationFactory<Program>
         {
             services.AddHttpClient(SlackHttpClientNames.WebApi).ConfigurePrimaryHttpMessageHandler(() => Slack);
             services.AddHttpClient(SlackHttpClientNames.ResponseUrl).ConfigurePrimaryHttpMessageHandler(() => Slack);
+            services.AddSingleton<ISocketModeConnector>(Slack.Socket);
             foreach (var configure in _services)
             {
                 configure(services);

@@ -1,5 +1,7 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using SlackApp.Tests.Fakes;
+using SlackApp.Tests.Workflows;
 
 namespace SlackApp.Tests.Hosting;
 
@@ -21,6 +23,47 @@ public sealed class SlackIngressTests : IDisposable
         var body = await response.Content.ReadAsStringAsync(_ct);
         Assert.Contains("/usergems workflow create", body, StringComparison.Ordinal);
         Assert.Contains("\"response_type\":\"ephemeral\"", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(SlackTransport.Http)]
+    [InlineData(SlackTransport.SocketMode)]
+    public async Task Usergems_help_is_answered_with_usage_over_either_transport(SlackTransport transport)
+    {
+        using var app = new WorkflowApp(transport: transport);
+
+        var ack = await app.SendAsync(SlackRequests.SlashCommand("help"));
+
+        Assert.Contains("/usergems workflow create", ack, StringComparison.Ordinal);
+        Assert.Contains("\"response_type\":\"ephemeral\"", ack, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(SlackTransport.Http)]
+    [InlineData(SlackTransport.SocketMode)]
+    public async Task An_event_slack_delivers_again_runs_once(SlackTransport transport)
+    {
+        using var app = new WorkflowApp(transport: transport);
+
+        var opened = new JsonObject { ["type"] = "app_home_opened", ["user"] = "U0BOB", ["channel"] = "D0HOMEU0BOB", ["tab"] = "home" };
+
+        await app.SendAsync(SlackRequests.Event(opened.DeepClone().AsObject(), eventId: "Ev0AGAIN01"));
+        await app.SendAsync(SlackRequests.Event(opened.DeepClone().AsObject(), eventId: "Ev0AGAIN01", retryNum: 1));
+        await app.SendAsync(SlackRequests.Event(opened.DeepClone().AsObject(), eventId: "Ev0AGAIN01", retryNum: 2));
+
+        Assert.Single(app.Slack.CallsTo("views.publish"));
+        Assert.Empty(app.Slack.Violations);
+    }
+
+    [Fact]
+    public void In_socket_mode_the_app_starts_connected_with_its_app_token()
+    {
+        using var app = new SlackAppFactory(transport: SlackTransport.SocketMode);
+        using var client = app.CreateSlackClient();
+
+        var status = app.Service<SlackApp.Slack.SocketMode.ISocketModeStatus>();
+        Assert.True(status.IsOpen);
+        Assert.Equal(FakeSlack.AppToken, Assert.Single(app.Slack.CallsTo("apps.connections.open")).Token);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SlackApp.Sandbox.Hosting;
+using SlackApp.Slack.SocketMode;
 using SlackApp.Slack.WebApi;
 
 namespace SlackApp.Tests.LocalSandbox;
@@ -17,7 +18,8 @@ public sealed class LocalSandboxApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
 
-    public LocalSandboxApp()
+    /// <param name="socketMode">True: the sandbox and the app talk over Socket Mode (<c>Sandbox:SocketMode</c>) through the test server's WebSockets.</param>
+    public LocalSandboxApp(bool socketMode = false)
     {
         Folder = Directory.CreateTempSubdirectory("slackapp-localsandbox-").FullName;
         _settings["Database:ConnectionString"] = $"Data Source={Path.Combine(Folder, "slackapp.db")}";
@@ -26,6 +28,10 @@ public sealed class LocalSandboxApp : WebApplicationFactory<Program>
         _settings["Slack:Routing:AckTimeout"] = "00:00:30";
         _settings["Sandbox:RequestTimeout"] = "00:01:00";
         _settings["Sandbox:TriggerLifetime"] = "00:00:30";
+        if (socketMode)
+        {
+            _settings["Sandbox:SocketMode"] = "true";
+        }
     }
 
     public string Folder { get; }
@@ -53,6 +59,8 @@ public sealed class LocalSandboxApp : WebApplicationFactory<Program>
             {
                 services.AddHttpClient(name).ConfigurePrimaryHttpMessageHandler(provider => ((TestServer)provider.GetRequiredService<IServer>()).CreateHandler());
             }
+
+            services.AddSingleton<ISocketModeConnector>(provider => new TestServerSocketConnector((TestServer)provider.GetRequiredService<IServer>()));
         });
     }
 
@@ -79,4 +87,11 @@ public sealed class LocalSandboxApp : WebApplicationFactory<Program>
             // Left for the temp cleaner.
         }
     }
+}
+
+/// <summary>Opens the app's Socket Mode connections to the sandbox through the in-process test server.</summary>
+internal sealed class TestServerSocketConnector(TestServer server) : ISocketModeConnector
+{
+    public Task<System.Net.WebSockets.WebSocket> ConnectAsync(Uri url, CancellationToken cancellationToken) =>
+        server.CreateWebSocketClient().ConnectAsync(url, cancellationToken);
 }

@@ -11,10 +11,12 @@ public sealed class SandboxWorkflowDeliveryTests
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task A_daily_digest_typed_into_the_sandbox_modal_is_saved_with_its_time_cap_and_window()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_daily_digest_typed_into_the_sandbox_modal_is_saved_with_its_time_cap_and_window(bool socketMode)
     {
-        using var app = new LocalSandboxApp();
+        using var app = new LocalSandboxApp(socketMode);
         using var client = app.CreateClient();
         var workspace = app.Service<SandboxWorkspace>();
         (await client.PostAsJsonAsync("/sandbox/ui/compose", new SandboxComposerInput(SandboxSeed.You, SandboxSeed.General, "/usergems workflow create"), _ct)).EnsureSuccessStatusCode();
@@ -37,6 +39,7 @@ public sealed class SandboxWorkflowDeliveryTests
             new WorkflowDelivery { Mode = DeliveryMode.DailyDigest, DailyAt = new TimeOnly(8, 30), DuplicateWindow = TimeSpan.FromDays(30), DailyCap = 20 },
             stored.Delivery);
         Assert.Empty(workspace.Notices);
+        Assert.Equal(socketMode, app.Service<SlackApp.Slack.SocketMode.ISocketModeStatus>().IsOpen);
     }
 
     // The app may open the modal just after it acknowledged the command, as it may with Slack: its work after the ack is awaited.

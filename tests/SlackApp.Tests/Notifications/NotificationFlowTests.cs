@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using SlackApp.Notifications;
 using SlackApp.Signals;
 using SlackApp.Tests.Fakes;
+using SlackApp.Tests.Hosting;
 using SlackApp.Tests.Signals;
 using SlackApp.Workflows;
 
@@ -14,10 +15,12 @@ public sealed class NotificationFlowTests
 {
     private static readonly WorkflowRecipients DealsAndOwner = new() { ChannelIds = ["C0DEALS"], Roles = [AccountRole.Owner] };
 
-    [Fact]
-    public async Task Signal_reaches_the_channel_and_the_owner_DM_and_Acknowledge_updates_both_copies_in_place_and_tells_each_thread()
+    [Theory]
+    [InlineData(SlackTransport.Http)]
+    [InlineData(SlackTransport.SocketMode)]
+    public async Task Signal_reaches_the_channel_and_the_owner_DM_and_Acknowledge_updates_both_copies_in_place_and_tells_each_thread(SlackTransport transport)
     {
-        await using var app = new NotificationsApp();
+        await using var app = new NotificationsApp(transport: transport);
         await app.InstallAsync();
         app.Slack.AddUser("U0AE", "ae@vendor.example");
         await app.WorkflowAsync("Execs at Closed Lost", DealsAndOwner);
@@ -65,10 +68,12 @@ public sealed class NotificationFlowTests
         Assert.Empty(app.Slack.Violations);
     }
 
-    [Fact]
-    public async Task A_second_Acknowledge_is_told_who_came_first_and_changes_nothing()
+    [Theory]
+    [InlineData(SlackTransport.Http)]
+    [InlineData(SlackTransport.SocketMode)]
+    public async Task A_second_Acknowledge_is_told_who_came_first_and_changes_nothing(SlackTransport transport)
     {
-        await using var app = new NotificationsApp();
+        await using var app = new NotificationsApp(transport: transport);
         var delivery = await DeliveredToDealsAsync(app);
         await app.ClickAsync(NotificationActions.Acknowledge, Id(delivery), "C0DEALS", delivery.SlackTs!, "U0AE");
 

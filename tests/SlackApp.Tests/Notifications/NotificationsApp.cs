@@ -36,10 +36,11 @@ public sealed class NotificationsApp : IAsyncDisposable
     /// <param name="hostedDelivery">False: the delivery and escalation workers do not run by themselves; tests drive every pass.</param>
     /// <param name="hostedMatching">False: the matching worker does not run by itself either (woken by the intake); tests drive every pass.</param>
     /// <param name="settings">Configuration keys set as a deployment would.</param>
-    public NotificationsApp(string? databaseFolder = null, DateTimeOffset? start = null, bool hostedDelivery = true, bool hostedMatching = true, params (string Key, string Value)[] settings)
+    /// <param name="transport">How Slack's requests (clicks) reach the app.</param>
+    public NotificationsApp(string? databaseFolder = null, DateTimeOffset? start = null, bool hostedDelivery = true, bool hostedMatching = true, SlackTransport transport = SlackTransport.Http, params (string Key, string Value)[] settings)
     {
         Clock = new FakeTimeProvider(start ?? DateTimeOffset.UtcNow);
-        Factory = new SlackAppFactory()
+        Factory = new SlackAppFactory(transport: transport)
             .With("Slack:WebApi:MaxRetryAttempts", "0")
             .WithServices(s => s.AddSingleton<TimeProvider>(Clock));
         if (!hostedDelivery)
@@ -63,7 +64,7 @@ public sealed class NotificationsApp : IAsyncDisposable
             Factory.With(key, value);
         }
 
-        Client = Factory.CreateClient();
+        Client = Factory.CreateSlackClient();
     }
 
     public FakeTimeProvider Clock { get; }

@@ -19,12 +19,25 @@ public sealed class ReadinessTests
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Healthy", (string?)body["status"]);
-        Assert.Equal(["database", "migrations", "workers"], Checks(body).Select(c => (string?)c["name"]).Order());
+        Assert.Equal(["database", "migrations", "slack_socket_mode", "workers"], Checks(body).Select(c => (string?)c["name"]).Order());
         Assert.All(Checks(body), c => Assert.Equal("Healthy", (string?)c["status"]));
         var workers = Check(body, "workers")["details"]!.AsObject();
         Assert.Equal("ok", (string?)workers["Signal matching"]);
         Assert.Equal("ok", (string?)workers["Notification delivery"]);
         Assert.Equal("ok", (string?)workers["Escalation"]);
+    }
+
+    [Fact]
+    public async Task In_socket_mode_readyz_names_the_open_connection_to_slack()
+    {
+        await using var app = new NotificationsApp(transport: SlackTransport.SocketMode);
+
+        var (status, body) = await ReadyzAsync(app);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var socket = Check(body, "slack_socket_mode");
+        Assert.Equal("Healthy", (string?)socket["status"]);
+        Assert.Contains("1 connection(s) open", (string?)socket["description"], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,12 +13,15 @@ public sealed class MessagesTabWelcomeTests : IDisposable
     private readonly WorkflowApp _app = new();
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task Opening_the_messages_tab_the_first_time_posts_a_welcome_with_the_commands_and_a_link_to_the_home_tab()
+    [Theory]
+    [InlineData(SlackTransport.Http)]
+    [InlineData(SlackTransport.SocketMode)]
+    public async Task Opening_the_messages_tab_the_first_time_posts_a_welcome_with_the_commands_and_a_link_to_the_home_tab(SlackTransport transport)
     {
-        await _app.SendAsync(MessagesOpened("U0BOB"));
+        using var app = new WorkflowApp(transport: transport);
+        await app.SendAsync(MessagesOpened("U0BOB"));
 
-        var post = Assert.Single(_app.Slack.CallsTo("chat.postMessage"));
+        var post = Assert.Single(app.Slack.CallsTo("chat.postMessage"));
         Assert.Equal("D0MSGU0BOB", post.Field("channel"));
         Assert.Equal(WelcomeMessage.Text, post.Field("text"));
         var blocks = post.Body["blocks"]!.AsArray();
@@ -27,7 +30,7 @@ public sealed class MessagesTabWelcomeTests : IDisposable
         Assert.Contains("`/usergems workflow help`", texts, StringComparison.Ordinal);
         var button = blocks.SelectMany(b => b!["elements"]?.AsArray() ?? []).Single(e => (string?)e!["action_id"] == WelcomeMessage.OpenHomeActionId)!;
         Assert.Equal("slack://app?team=T0ACME&id=A0KRD7HC3&tab=home", (string?)button["url"]);
-        Assert.Empty(_app.Slack.Violations);
+        Assert.Empty(app.Slack.Violations);
     }
 
     [Fact]
@@ -67,13 +70,16 @@ public sealed class MessagesTabWelcomeTests : IDisposable
         Assert.False(await _app.Factory.Service<WelcomeRepository>().TryClaimAsync(WorkflowApp.Acme, "U0BOB", _ct));
     }
 
-    [Fact]
-    public async Task Opening_the_home_tab_still_publishes_the_home_tab_and_posts_no_welcome()
+    [Theory]
+    [InlineData(SlackTransport.Http)]
+    [InlineData(SlackTransport.SocketMode)]
+    public async Task Opening_the_home_tab_still_publishes_the_home_tab_and_posts_no_welcome(SlackTransport transport)
     {
-        await _app.SendAsync(WorkflowPayloads.HomeOpened("U0BOB"));
+        using var app = new WorkflowApp(transport: transport);
+        await app.SendAsync(WorkflowPayloads.HomeOpened("U0BOB"));
 
-        Assert.Single(_app.Slack.CallsTo("views.publish"));
-        Assert.Empty(_app.Slack.CallsTo("chat.postMessage"));
+        Assert.Single(app.Slack.CallsTo("views.publish"));
+        Assert.Empty(app.Slack.CallsTo("chat.postMessage"));
     }
 
     [Fact]

@@ -19,10 +19,11 @@ internal sealed class WorkflowApp : IDisposable
 
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
-    public WorkflowApp(Action<SlackAppFactory>? configure = null)
+    public WorkflowApp(Action<SlackAppFactory>? configure = null, SlackTransport transport = SlackTransport.Http)
     {
+        Factory = new SlackAppFactory(transport: transport);
         configure?.Invoke(Factory);
-        Http = Factory.CreateClient();
+        Http = Factory.CreateSlackClient();
         Slack.AddUser("U0ADMIN", "admin@acme.test");
         Slack.AddUser("U0CAROL", "carol@acme.test", isAdmin: true);
         Slack.AddUser("U0MIA", "mia@acme.test");
@@ -39,7 +40,7 @@ internal sealed class WorkflowApp : IDisposable
         Factory.Service<WorkspaceSettingsRepository>().SetManagersAsync(Acme, ["U0MIA"], "U0ADMIN", _ct).GetAwaiter().GetResult();
     }
 
-    public SlackAppFactory Factory { get; } = new();
+    public SlackAppFactory Factory { get; }
 
     public FakeSlack Slack => Factory.Slack;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SlackApp.Signals;
 using SlackApp.Tests.Fakes;
+using SlackApp.Tests.Hosting;
 using SlackApp.Workflows;
 using static SlackApp.Tests.Workflows.WorkflowPayloads;
 
@@ -13,12 +14,15 @@ public sealed class WorkflowModalFlowTests : IDisposable
     private readonly WorkflowApp _app = new();
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task Create_opens_the_modal_and_a_submission_stores_the_workflow_and_republishes_home()
+    [Theory]
+    [InlineData(SlackTransport.Http)]
+    [InlineData(SlackTransport.SocketMode)]
+    public async Task Create_opens_the_modal_and_a_submission_stores_the_workflow_and_republishes_home(SlackTransport transport)
     {
-        await _app.SendAsync(SlackRequests.SlashCommand("workflow create"));
+        using var app = new WorkflowApp(transport: transport);
+        await app.SendAsync(SlackRequests.SlashCommand("workflow create"));
 
-        var open = Assert.Single(_app.Slack.CallsTo("views.open"));
+        var open = Assert.Single(app.Slack.CallsTo("views.open"));
         Assert.Equal("13345224609.738474920.8088930838d88f008e0", open.Field("trigger_id"));
         var modal = (JsonObject)open.Body["view"]!;
         Assert.Equal("modal", (string?)modal["type"]);
@@ -38,10 +42,10 @@ public sealed class WorkflowModalFlowTests : IDisposable
         Assert.Equal("""{"include":["public","private"],"exclude_external_shared_channels":true,"exclude_bot_users":true}""", channels["filter"]!.ToJsonString());
         Assert.Equal(60, (int?)blocks["name"]["element"]!["max_length"]);
 
-        var ack = await _app.SendAsync(Submission(modal, FullForm("Execs at Closed Lost")));
+        var ack = await app.SendAsync(Submission(modal, FullForm("Execs at Closed Lost")));
 
         Assert.Equal(string.Empty, ack);
-        var stored = Assert.Single(await _app.Workflows.ListAsync(WorkflowApp.Acme, _ct));
+        var stored = Assert.Single(await app.Workflows.ListAsync(WorkflowApp.Acme, _ct));
         Assert.Equal("Execs at Closed Lost", stored.Name);
         Assert.True(stored.Enabled);
         Assert.Equal([SignalType.NewHire, SignalType.Promotion], stored.SignalTypes);
@@ -56,18 +60,21 @@ public sealed class WorkflowModalFlowTests : IDisposable
         Assert.Equal("C0FALLBACK", stored.FallbackChannelId);
         Assert.Equal("U0ADMIN", stored.CreatedBy);
 
-        var publish = Assert.Single(_app.Slack.CallsTo("views.publish"));
+        var publish = Assert.Single(app.Slack.CallsTo("views.publish"));
         Assert.Equal("U0ADMIN", publish.Field("user_id"));
         Assert.Contains("Execs at Closed Lost", publish.Body["view"]!.ToJsonString(), StringComparison.Ordinal);
-        Assert.Empty(_app.Slack.Violations);
+        Assert.Empty(app.Slack.Violations);
     }
 
-    [Fact]
-    public async Task Missing_name_trigger_and_recipient_are_answered_on_their_blocks()
+    [Theory]
+    [InlineData(SlackTransport.Http)]
+    [InlineData(SlackTransport.SocketMode)]
+    public async Task Missing_name_trigger_and_recipient_are_answered_on_their_blocks(SlackTransport transport)
     {
+        using var app = new WorkflowApp(transport: transport);
         var modal = ModalView();
 
-        var ack = await _app.SendAsync(Submission(modal, new JsonObject
+        var ack = await app.SendAsync(Submission(modal, new JsonObject
         {
             ["name"] = new JsonObject { ["name.value"] = Text("   ") },
             ["signal_types"] = new JsonObject { ["signal_types.value"] = MultiSelect() },
@@ -81,7 +88,7 @@ public sealed class WorkflowModalFlowTests : IDisposable
         Assert.Contains("name", errors["name"], StringComparison.OrdinalIgnoreCase);
         Assert.Contains("signal type", errors["signal_types"], StringComparison.Ordinal);
         Assert.Contains("recipient", errors["channels"], StringComparison.Ordinal);
-        Assert.Empty(await _app.Workflows.ListAsync(WorkflowApp.Acme, _ct));
+        Assert.Empty(await app.Workflows.ListAsync(WorkflowApp.Acme, _ct));
     }
 
     [Fact]
