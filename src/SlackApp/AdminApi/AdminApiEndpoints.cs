@@ -75,8 +75,8 @@ public static class AdminApiEndpoints
             .WithName("ExportWorkflows").WithSummary("Every workflow as one document, which workflows:import takes back.")
             .Produces<WorkflowsDocument>();
 
-        api.MapPut("/workflows:import", (HttpContext http, string teamId, WorkflowImport import, CancellationToken ct, [FromQuery] bool? dryRun, [FromQuery] bool? deleteMissing) =>
-                import.ImportAsync(ApiCaller.Of(http), http.Request, dryRun ?? false, deleteMissing ?? false, ct))
+        api.MapPut("/workflows:import", (HttpContext http, string teamId, WorkflowImport import, CancellationToken ct, [FromQuery] string? dryRun, [FromQuery] string? deleteMissing) =>
+                ImportAsync(http, import, dryRun, deleteMissing, ct))
             .WithName("ImportWorkflows")
             .WithSummary("Applies a document of workflows (matched by name) in one transaction; dryRun answers the plan and writes nothing; deleteMissing deletes workflows the document does not name.")
             .Accepts<WorkflowsDocument>("application/json")
@@ -85,7 +85,7 @@ public static class AdminApiEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
-        api.MapGet("/deliveries", (HttpContext http, string teamId, DeliveryHistory deliveries, CancellationToken ct, [FromQuery] int? limit, [FromQuery] long? before, [FromQuery] long? workflowId) =>
+        api.MapGet("/deliveries", (HttpContext http, string teamId, DeliveryHistory deliveries, CancellationToken ct, [FromQuery] string? limit, [FromQuery] string? before, [FromQuery] string? workflowId) =>
                 DeliveriesAsync(http, deliveries, limit, before, workflowId, ct))
             .WithName("ListDeliveries").WithTags("Deliveries")
             .WithSummary("Recent notification items and their states, newest first; page with before (the previous page's nextBefore).")
@@ -95,16 +95,31 @@ public static class AdminApiEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> DeliveriesAsync(HttpContext http, DeliveryHistory deliveries, int? limit, long? before, long? workflowId, CancellationToken ct)
+    private static async Task<IResult> ImportAsync(HttpContext http, WorkflowImport import, string? dryRun, string? deleteMissing, CancellationToken ct)
     {
-        if (limit is < 1 or > DeliveryHistory.MaxLimit)
+        var query = new QueryValues();
+        var isDryRun = query.Flag("dryRun", dryRun);
+        var deletesMissing = query.Flag("deleteMissing", deleteMissing);
+        if (query.Errors.Count > 0)
         {
-            var errors = new FieldErrors();
-            errors.Add("limit", $"Between 1 and {DeliveryHistory.MaxLimit}.");
-            return ApiProblems.Invalid(errors, "Invalid query");
+            return ApiProblems.Invalid(query.Errors, "Invalid query");
         }
 
-        var page = await deliveries.PageAsync(ApiCaller.Of(http).Workspace, before, workflowId, limit ?? DeliveryHistory.DefaultLimit, ct);
+        return await import.ImportAsync(ApiCaller.Of(http), http.Request, isDryRun, deletesMissing, ct);
+    }
+
+    private static async Task<IResult> DeliveriesAsync(HttpContext http, DeliveryHistory deliveries, string? limit, string? before, string? workflowId, CancellationToken ct)
+    {
+        var query = new QueryValues();
+        var pageSize = query.Number("limit", limit, 1, DeliveryHistory.MaxLimit);
+        var beforeId = query.Number("before", before);
+        var workflow = query.Number("workflowId", workflowId);
+        if (query.Errors.Count > 0)
+        {
+            return ApiProblems.Invalid(query.Errors, "Invalid query");
+        }
+
+        var page = await deliveries.PageAsync(ApiCaller.Of(http).Workspace, beforeId, workflow, (int)(pageSize ?? DeliveryHistory.DefaultLimit), ct);
         return Results.Json(page, AdminApiJson.Write);
     }
 }
