@@ -4,6 +4,7 @@ using System.Net;
 using SlackApp.Slack.Blocks;
 using SlackApp.Slack.Telemetry;
 using SlackApp.Slack.Tests.Routing;
+using SlackApp.Slack.Tests.SocketMode;
 using SlackApp.Slack.Tests.WebApi;
 using SlackApp.Slack.WebApi;
 
@@ -28,6 +29,24 @@ public sealed class SlackTelemetryTests
         await metrics.WaitForAsync(AckDuration);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("command", Assert.Single(metrics.TagsOf(AckDuration))["slack.request.kind"]);
+    }
+
+    [Fact]
+    public async Task A_slash_command_over_socket_mode_records_its_ack_latency_as_a_command_too()
+    {
+        var (app, link) = await SocketModeTestApp.StartLiveAsync(slack => slack.Command("/usergems", (request, _) =>
+        {
+            request.Ack("ok");
+            return Task.CompletedTask;
+        }));
+        await using var _ = app;
+        using var metrics = new SlackMetricCapture(app.Service<IMeterFactory>());
+
+        await link.SendEnvelopeAsync("slash_commands", SocketPayloads.SlashCommand(), acceptsResponsePayload: true);
+        await link.NextAckAsync();
+        await metrics.WaitForAsync(AckDuration);
+
         Assert.Equal("command", Assert.Single(metrics.TagsOf(AckDuration))["slack.request.kind"]);
     }
 
