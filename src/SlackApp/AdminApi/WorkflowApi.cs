@@ -52,15 +52,10 @@ internal sealed class WorkflowApi(
 
     public async Task<IResult> ReplaceAsync(ApiCaller caller, long id, HttpRequest request, CancellationToken cancellationToken)
     {
-        var existing = await workflows.GetAsync(caller.Workspace, id, cancellationToken);
+        var (existing, refusal) = await FindForWriteAsync(caller, id, request, ifMatchRequired: true, cancellationToken);
         if (existing is null)
         {
-            return ApiProblems.NotFound();
-        }
-
-        if (Precondition(request, existing, required: true) is { } failed)
-        {
-            return failed;
+            return refusal!;
         }
 
         var (input, problem) = await AdminApiJson.ReadAsync<WorkflowInput>(request, AdminApiJson.MaxWorkflowBytes, cancellationToken);
@@ -98,15 +93,10 @@ internal sealed class WorkflowApi(
 
     public async Task<IResult> DeleteAsync(ApiCaller caller, long id, HttpRequest request, CancellationToken cancellationToken)
     {
-        var existing = await workflows.GetAsync(caller.Workspace, id, cancellationToken);
+        var (existing, refusal) = await FindForWriteAsync(caller, id, request, ifMatchRequired: true, cancellationToken);
         if (existing is null)
         {
-            return ApiProblems.NotFound();
-        }
-
-        if (Precondition(request, existing, required: true) is { } failed)
-        {
-            return failed;
+            return refusal!;
         }
 
         return await workflows.DeleteAsync(caller.Workspace, id, caller.Actor, cancellationToken) ? Results.NoContent() : ApiProblems.NotFound();
@@ -114,15 +104,10 @@ internal sealed class WorkflowApi(
 
     public async Task<IResult> SetEnabledAsync(ApiCaller caller, long id, bool enabled, HttpRequest request, CancellationToken cancellationToken)
     {
-        var existing = await workflows.GetAsync(caller.Workspace, id, cancellationToken);
+        var (existing, refusal) = await FindForWriteAsync(caller, id, request, ifMatchRequired: false, cancellationToken);
         if (existing is null)
         {
-            return ApiProblems.NotFound();
-        }
-
-        if (Precondition(request, existing, required: false) is { } failed)
-        {
-            return failed;
+            return refusal!;
         }
 
         var saved = await workflows.SetEnabledAsync(caller.Workspace, id, enabled, caller.Actor, cancellationToken);
@@ -139,6 +124,18 @@ internal sealed class WorkflowApi(
         var errors = new FieldErrors();
         var draft = await validation.ValidateAsync(caller.Workspace, input, existing, client, new SlackNames(client), string.Empty, errors, cancellationToken);
         return errors.Count > 0 ? (null, ApiProblems.Invalid(errors)) : (draft, null);
+    }
+
+    // The workflow a write is about: found in the caller's own workspace (else 404) and its If-Match checked (else 412/428).
+    private async Task<(Workflow? Existing, IResult? Refused)> FindForWriteAsync(ApiCaller caller, long id, HttpRequest request, bool ifMatchRequired, CancellationToken cancellationToken)
+    {
+        var existing = await workflows.GetAsync(caller.Workspace, id, cancellationToken);
+        if (existing is null)
+        {
+            return (null, ApiProblems.NotFound());
+        }
+
+        return Precondition(request, existing, ifMatchRequired) is { } failed ? (null, failed) : (existing, null);
     }
 
     private static IResult? Precondition(HttpRequest request, Workflow existing, bool required)
