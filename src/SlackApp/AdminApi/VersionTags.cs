@@ -23,4 +23,7 @@ internal sealed record VersionTags(bool Present, bool Any, IReadOnlySet<string> 
     }
 
     public bool Matches(int version) => Any || Tags.Contains(Of(version));
+
+    /// <summary>The version a write must still find once <paramref name="matched"/> passed the check; null when any will do.</summary>
+    public int? Expected(int matched) => Present && !Any ? matched : null;
 }

@@ -99,7 +99,13 @@ internal sealed class WorkflowApi(
             return refusal!;
         }
 
-        return await workflows.DeleteAsync(caller.Workspace, id, caller.Actor, cancellationToken) ? Results.NoContent() : ApiProblems.NotFound();
+        // The version checked above must still be there as the row goes: a save in between makes it 412, not a silent delete.
+        if (await workflows.DeleteAsync(caller.Workspace, id, caller.Actor, VersionTags.From(request).Expected(existing.Version), cancellationToken))
+        {
+            return Results.NoContent();
+        }
+
+        return await workflows.GetAsync(caller.Workspace, id, cancellationToken) is { } current ? ApiProblems.Stale(current.Version) : ApiProblems.NotFound();
     }
 
     public async Task<IResult> SetEnabledAsync(ApiCaller caller, long id, bool enabled, HttpRequest request, CancellationToken cancellationToken)
@@ -110,8 +116,14 @@ internal sealed class WorkflowApi(
             return refusal!;
         }
 
-        var saved = await workflows.SetEnabledAsync(caller.Workspace, id, enabled, caller.Actor, cancellationToken);
-        return saved is null ? ApiProblems.NotFound() : Found(saved, request.HttpContext.Response);
+        var result = await workflows.SetEnabledAsync(caller.Workspace, id, enabled, caller.Actor, VersionTags.From(request).Expected(existing.Version), cancellationToken);
+        return result.Outcome switch
+        {
+            WorkflowSaveOutcome.Saved => Found(result.Workflow!, request.HttpContext.Response),
+            // Saved by someone else between the check above and this write.
+            WorkflowSaveOutcome.VersionConflict => ApiProblems.Stale(result.Workflow!.Version),
+            _ => ApiProblems.NotFound(),
+        };
     }
 
     private async Task<(Workflow? Draft, IResult? Problem)> CheckAsync(ApiCaller caller, WorkflowInput input, Workflow? existing, CancellationToken cancellationToken)

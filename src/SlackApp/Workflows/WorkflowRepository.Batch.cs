@@ -46,7 +46,7 @@ public sealed partial class WorkflowRepository
                 WorkflowWrite.Create create => await InsertAsync(connection, transaction, workspace, create.Draft, actor, cancellationToken),
                 WorkflowWrite.Update update => await UpdateInAsync(connection, transaction, workspace, update.Edited, actor, cancellationToken)
                     ?? WorkflowSaveResult.Conflict(null),
-                WorkflowWrite.Delete delete => await DeleteInAsync(connection, transaction, workspace, delete.Id, actor, cancellationToken)
+                WorkflowWrite.Delete delete => await DeleteInAsync(connection, transaction, workspace, delete.Id, actor, expectedVersion: null, cancellationToken)
                     ? new WorkflowSaveResult(WorkflowSaveOutcome.Saved)
                     : WorkflowSaveResult.NotFound,
                 _ => throw new ArgumentOutOfRangeException(nameof(write)),

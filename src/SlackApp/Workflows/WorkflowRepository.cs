@@ -104,7 +104,14 @@ public sealed partial class WorkflowRepository(DbConnectionFactory connections, 
     /// Pauses or resumes a workflow, recording it when its state changed; returns it as saved, or null when the
     /// workspace has no such workflow.
     /// </summary>
-    public async Task<Workflow?> SetEnabledAsync(Workspace workspace, long id, bool enabled, AuditActor actor, CancellationToken cancellationToken)
+    public async Task<Workflow?> SetEnabledAsync(Workspace workspace, long id, bool enabled, AuditActor actor, CancellationToken cancellationToken) =>
+        (await SetEnabledAsync(workspace, id, enabled, actor, expectedVersion: null, cancellationToken)).Workflow;
+
+    /// <summary>
+    /// As above, changing it only while it is still at <paramref name="expectedVersion"/> (when given): a version
+    /// conflict, with the workflow as it is now, when someone saved it since.
+    /// </summary>
+    public async Task<WorkflowSaveResult> SetEnabledAsync(Workspace workspace, long id, bool enabled, AuditActor actor, int? expectedVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -113,29 +120,43 @@ public sealed partial class WorkflowRepository(DbConnectionFactory connections, 
         var changed = await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE workflows SET enabled = @Enabled, updated_by = @UserId, updated_at = @Now, version = version + 1
-            WHERE id = @Id AND team_id = @TeamId AND enabled <> @Enabled
+            WHERE id = @Id AND team_id = @TeamId AND enabled <> @Enabled AND (@ExpectedVersion IS NULL OR version = @ExpectedVersion)
             """,
-            new { Id = id, workspace.TeamId, Enabled = enabled, actor.UserId, Now = now },
+            new { Id = id, workspace.TeamId, Enabled = enabled, actor.UserId, Now = now, ExpectedVersion = expectedVersion },
             transaction,
             cancellationToken: cancellationToken));
         var saved = await GetAsync(connection, transaction, workspace, id, cancellationToken);
+        if (saved is null)
+        {
+            return WorkflowSaveResult.NotFound;
+        }
+
+        if (changed == 0 && expectedVersion is { } expected && saved.Version != expected)
+        {
+            return WorkflowSaveResult.Conflict(saved);
+        }
+
         // A second click on Pause changes nothing, so it records nothing.
-        if (changed == 1 && saved is not null)
+        if (changed == 1)
         {
             var change = AuditChange.Of(WorkflowAuditFields.Status, WorkflowAuditFields.StatusWord(!enabled), WorkflowAuditFields.StatusWord(enabled));
             await RecordAsync(connection, transaction, enabled ? AuditAction.WorkflowResumed : AuditAction.WorkflowPaused, saved, actor, now, [change], cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return saved;
+        return WorkflowSaveResult.Saved(saved);
     }
 
     /// <summary>Deletes a workflow of the workspace, recording what it was; false when there was none.</summary>
-    public async Task<bool> DeleteAsync(Workspace workspace, long id, AuditActor actor, CancellationToken cancellationToken)
+    public Task<bool> DeleteAsync(Workspace workspace, long id, AuditActor actor, CancellationToken cancellationToken) =>
+        DeleteAsync(workspace, id, actor, expectedVersion: null, cancellationToken);
+
+    /// <summary>As above, deleting it only while it is still at <paramref name="expectedVersion"/> (when given); false otherwise.</summary>
+    public async Task<bool> DeleteAsync(Workspace workspace, long id, AuditActor actor, int? expectedVersion, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var deleted = await DeleteInAsync(connection, transaction, workspace, id, actor, cancellationToken);
+        var deleted = await DeleteInAsync(connection, transaction, workspace, id, actor, expectedVersion, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return deleted;
     }
@@ -193,11 +214,14 @@ public sealed partial class WorkflowRepository(DbConnectionFactory connections, 
         return WorkflowSaveResult.Saved(saved);
     }
 
-    private async Task<bool> DeleteInAsync(DbConnection connection, DbTransaction transaction, Workspace workspace, long id, AuditActor actor, CancellationToken cancellationToken)
+    private async Task<bool> DeleteInAsync(DbConnection connection, DbTransaction transaction, Workspace workspace, long id, AuditActor actor, int? expectedVersion, CancellationToken cancellationToken)
     {
         var before = await GetAsync(connection, transaction, workspace, id, cancellationToken);
         var deleted = await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM workflows WHERE id = @Id AND team_id = @TeamId", new { Id = id, workspace.TeamId }, transaction, cancellationToken: cancellationToken));
+            "DELETE FROM workflows WHERE id = @Id AND team_id = @TeamId AND (@ExpectedVersion IS NULL OR version = @ExpectedVersion)",
+            new { Id = id, workspace.TeamId, ExpectedVersion = expectedVersion },
+            transaction,
+            cancellationToken: cancellationToken));
         if (deleted == 1 && before is not null)
         {
             await RecordAsync(connection, transaction, AuditAction.WorkflowDeleted, before, actor, clock.GetUtcNow(), AuditChange.Deleted(WorkflowAuditFields.Of(before)), cancellationToken);

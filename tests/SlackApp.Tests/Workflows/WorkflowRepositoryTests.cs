@@ -131,6 +131,33 @@ public sealed class WorkflowRepositoryTests : IDisposable
     }
 
     [Fact]
+    public async Task Pausing_at_a_version_someone_saved_past_changes_nothing_and_reports_the_conflict()
+    {
+        var workflow = (await _workflows.CreateAsync(Acme, Draft(), "U1", _ct)).Workflow!;
+        var renamed = (await _workflows.UpdateAsync(Acme, workflow with { Name = "Renamed" }, "U2", _ct)).Workflow!;
+
+        var stale = await _workflows.SetEnabledAsync(Acme, workflow.Id, enabled: false, "U3", expectedVersion: workflow.Version, _ct);
+        var current = await _workflows.SetEnabledAsync(Acme, workflow.Id, enabled: false, "U3", expectedVersion: renamed.Version, _ct);
+        var again = await _workflows.SetEnabledAsync(Acme, workflow.Id, enabled: false, "U3", expectedVersion: current.Workflow!.Version, _ct);
+
+        Assert.Equal((WorkflowSaveOutcome.VersionConflict, true, 2), (stale.Outcome, stale.Workflow!.Enabled, stale.Workflow.Version));
+        Assert.Equal((WorkflowSaveOutcome.Saved, false, 3), (current.Outcome, current.Workflow.Enabled, current.Workflow.Version));
+        // Already paused at the version the caller holds: nothing to change, and no conflict.
+        Assert.Equal((WorkflowSaveOutcome.Saved, 3), (again.Outcome, again.Workflow!.Version));
+    }
+
+    [Fact]
+    public async Task Deleting_at_a_version_someone_saved_past_deletes_nothing()
+    {
+        var workflow = (await _workflows.CreateAsync(Acme, Draft(), "U1", _ct)).Workflow!;
+        await _workflows.UpdateAsync(Acme, workflow with { Name = "Renamed" }, "U2", _ct);
+
+        Assert.False(await _workflows.DeleteAsync(Acme, workflow.Id, "U3", expectedVersion: workflow.Version, _ct));
+        Assert.Equal("Renamed", (await _workflows.GetAsync(Acme, workflow.Id, _ct))!.Name);
+        Assert.True(await _workflows.DeleteAsync(Acme, workflow.Id, "U3", expectedVersion: workflow.Version + 1, _ct));
+    }
+
+    [Fact]
     public async Task Pages_through_workflows_in_name_order()
     {
         foreach (var name in new[] { "delta", "Alpha", "charlie", "Bravo", "echo" })
