@@ -64,6 +64,7 @@ builder.Services.AddSlackRouting(slack => slack
 var app = builder.Build();
 
 app.UseForwardedHeaders();
+app.UseRateLimiter(); // the admin API's pacing per key
 // The sandbox's Socket Mode endpoint (Sandbox:SocketMode) accepts the app's WebSocket connections.
 app.UseWebSockets();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));

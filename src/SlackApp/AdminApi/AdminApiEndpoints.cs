@@ -15,10 +15,12 @@ public static class AdminApiEndpoints
     {
         endpoints.MapOpenApi();
         var api = endpoints.MapGroup(Prefix)
+            .RequireRateLimiting(AdminApiRateLimit.PolicyName)
             .AddEndpointFilter<ApiKeyAuthentication>()
             .WithTags("Workflows")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         api.MapGet("/workflows", (HttpContext http, string teamId, WorkflowApi workflows, CancellationToken ct) =>
                 workflows.ListAsync(ApiCaller.Of(http), ct))

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using SlackApp.Workflows;
 
@@ -7,7 +9,7 @@ namespace SlackApp.AdminApi;
 public static class AdminApiServiceCollectionExtensions
 {
     /// <summary>
-    /// The admin API and its OpenAPI document (the API's routes only, with the bearer key scheme). Needs <c>AddApiKeys</c>,
+    /// The admin API, its pacing per key (<c>AdminApi</c> options) and its OpenAPI document (the API's routes only, with the bearer key scheme). Needs <c>AddApiKeys</c>,
     /// <c>AddWorkflows</c>, <c>AddInstallations</c> and an <see cref="IWorkflowDeliveryObserver"/> (Notifications).
     /// </summary>
     public static IServiceCollection AddAdminApi(this IServiceCollection services)
@@ -18,6 +20,11 @@ public static class AdminApiServiceCollectionExtensions
         services.TryAddScoped<WorkflowApi>();
         services.TryAddScoped<WorkflowImport>();
         services.TryAddSingleton<DeliveryHistory>();
+        services.AddOptions<AdminApiOptions>().BindConfiguration(AdminApiOptions.SectionName)
+            .Validate(o => o.Burst >= 1 && o.Refill > TimeSpan.Zero, "AdminApi:Burst must be at least 1 and AdminApi:Refill longer than zero.")
+            .ValidateOnStart();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<AdminApiOptions>>((limiter, options) => AdminApiRateLimit.Configure(limiter, options.Value));
         services.AddOpenApi("v1", options =>
         {
             options.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;

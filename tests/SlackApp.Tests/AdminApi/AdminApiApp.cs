@@ -25,11 +25,12 @@ internal sealed class AdminApiApp : IDisposable
 
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
-    public AdminApiApp()
+    public AdminApiApp(Action<SlackAppFactory>? configure = null)
     {
         Factory = new SlackAppFactory()
             .With("Slack:WebApi:MaxRetryAttempts", "0")
             .WithServices(s => s.AddSingleton<TimeProvider>(Clock));
+        configure?.Invoke(Factory);
         Http = Factory.CreateClient();
         Slack.Tokens[GlobexToken] = true;
         Slack.AddUser("U0ADMIN", "admin@acme.test");
