@@ -53,7 +53,7 @@ public sealed class WrongOwnerTests
         Assert.Equal(("U0REAL", "U0AE"), (mapping!.SlackUserId, mapping.MappedBy));
 
         var lookupsBefore = Lookups(app);
-        await PlannedOutbox.PlanAsync(app, [Person(SignalPayloads.NewHire("sig_2"))]);
+        await PlannedOutbox.PlanAsync(app, [SignalPayloads.NewHire("sig_2").WithOwnPerson()]);
         app.Clock.Advance(TimeSpan.FromMinutes(1));
         await app.DeliverAsync();
 
@@ -143,7 +143,7 @@ public sealed class WrongOwnerTests
         app.Slack.AddUser("U0AE", OwnerEmail);
         app.Slack.AddUser("U0REAL", "maya@vendor.example");
         await app.WorkflowAsync("Owners", new WorkflowRecipients { Roles = [AccountRole.Owner], UserIds = ["U0REAL"] });
-        await PlannedOutbox.PlanAsync(app, [Person(SignalPayloads.NewHire("sig_1"))]);
+        await PlannedOutbox.PlanAsync(app, [SignalPayloads.NewHire("sig_1").WithOwnPerson()]);
         await app.DeliverAsync();
         var dm = (await app.DeliveriesAsync()).Single(d => d.RecipientId == "U0AE");
 
@@ -196,16 +196,9 @@ public sealed class WrongOwnerTests
         return app;
     }
 
-    // A person each: the same person twice within a week would be a duplicate, not sent again.
-    private static JsonObject Person(JsonObject signal)
-    {
-        signal["person"]!["email"] = $"{signal["id"]}@acme.example";
-        return signal;
-    }
-
     private static async Task<OutboxDelivery> PostedAsync(NotificationsApp app)
     {
-        await PlannedOutbox.PlanAsync(app, [Person(SignalPayloads.NewHire("sig_1"))]);
+        await PlannedOutbox.PlanAsync(app, [SignalPayloads.NewHire("sig_1").WithOwnPerson()]);
         await app.DeliverAsync();
         var item = Assert.Single(await app.DeliveriesAsync());
         Assert.Equal(("U0AE", DeliveryStatus.Sent), (item.RecipientId, item.Status));

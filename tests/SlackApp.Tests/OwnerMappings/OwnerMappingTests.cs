@@ -54,7 +54,7 @@ public sealed class OwnerMappingTests
     {
         await using var app = await AppAsync();
 
-        await PlannedOutbox.PlanAsync(app, [Person(SignalPayloads.NewHire("sig_1")), Person(SignalPayloads.NewHire("sig_2"))]);
+        await PlannedOutbox.PlanAsync(app, [SignalPayloads.NewHire("sig_1").WithOwnPerson(), SignalPayloads.NewHire("sig_2").WithOwnPerson()]);
 
         var unmatched = Assert.Single(await app.Service<OwnerMappingRepository>().TopUnmatchedAsync(NotificationsApp.Acme, 10, NotificationsApp.Ct));
         Assert.Equal((OwnerEmail, "owner", 2), (unmatched.Email, unmatched.Role, unmatched.Count));
@@ -80,7 +80,7 @@ public sealed class OwnerMappingTests
         Assert.Single(app.Posts("U0MAPPED"));
         Assert.Empty(await app.Service<OwnerMappingRepository>().TopUnmatchedAsync(NotificationsApp.Acme, 10, NotificationsApp.Ct));
 
-        await PlannedOutbox.PlanAsync(app, [Person(SignalPayloads.NewHire("sig_2"))]);
+        await PlannedOutbox.PlanAsync(app, [SignalPayloads.NewHire("sig_2").WithOwnPerson()]);
         // Past the pacing of DMs to one person.
         app.Clock.Advance(TimeSpan.FromMinutes(1));
         await app.DeliverAsync();
@@ -172,16 +172,9 @@ public sealed class OwnerMappingTests
         return app;
     }
 
-    // A person each: the same person twice within a week would be a duplicate, not sent again.
-    private static JsonObject Person(JsonObject signal)
-    {
-        signal["person"]!["email"] = $"{signal["id"]}@acme.example";
-        return signal;
-    }
-
     private static async Task<OutboxDelivery> PostedFallbackAsync(NotificationsApp app)
     {
-        await PlannedOutbox.PlanAsync(app, [Person(SignalPayloads.NewHire("sig_1"))]);
+        await PlannedOutbox.PlanAsync(app, [SignalPayloads.NewHire("sig_1").WithOwnPerson()]);
         await app.DeliverAsync();
         var item = Assert.Single(await app.DeliveriesAsync());
         Assert.Equal(("C0FALLBACK", DeliveryStatus.Sent), (item.RecipientId, item.Status));

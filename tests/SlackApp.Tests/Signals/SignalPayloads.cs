@@ -73,5 +73,11 @@ internal static class SignalPayloads
         return signal;
     }
 
+    /// <summary>
+    /// Gives the signal a person of its own (<c>{id}@acme.example</c>): the same person twice within a week would be a
+    /// duplicate, not sent again.
+    /// </summary>
+    public static JsonObject WithOwnPerson(this JsonObject signal) => signal.With("person.email", $"{signal["id"]}@acme.example");
+
     public static byte[] Utf8(this JsonNode node) => Encoding.UTF8.GetBytes(node.ToJsonString());
 }
