@@ -51,7 +51,7 @@ public static class SandboxEndpointRouteBuilderExtensions
         });
 
         // Socket Mode: the app's connections, opened with a URL from apps.connections.open.
-        sandbox.Map("/socket", async (HttpContext http, SandboxSocketHub sockets, IHostApplicationLifetime lifetime) =>
+        endpoints.Map(SandboxSocketHub.Path, async (HttpContext http, SandboxSocketHub sockets, IHostApplicationLifetime lifetime) =>
         {
             if (!http.WebSockets.IsWebSocketRequest)
             {
@@ -68,7 +68,7 @@ public static class SandboxEndpointRouteBuilderExtensions
             using var socket = await http.WebSockets.AcceptWebSocketAsync();
             using var ending = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
             await sockets.RunAsync(socket, ending.Token);
-        });
+        }).ExcludeFromDescription();
 
         // The page and what it calls.
         sandbox.MapGet("/", () => SandboxAssets.Serve("index.html"));

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
@@ -21,22 +22,27 @@ internal sealed class SlackIngressEndpoint
     private readonly SlackSignatureVerifier _verifier;
     private readonly SlackRequestPipeline _pipeline;
     private readonly SlackRoutingOptions _options;
+    private readonly SlackTelemetry _telemetry;
     private readonly ILogger<SlackIngressEndpoint> _logger;
 
     public SlackIngressEndpoint(
         SlackSignatureVerifier verifier,
         SlackRequestPipeline pipeline,
         IOptions<SlackRoutingOptions> options,
+        SlackTelemetry telemetry,
         ILogger<SlackIngressEndpoint> logger)
     {
         _verifier = verifier;
         _pipeline = pipeline;
         _options = options.Value;
+        _telemetry = telemetry;
         _logger = logger;
     }
 
     public async Task HandleAsync(HttpContext http)
     {
+        // The ack latency runs from receipt to the answer written (events: before their listener runs).
+        var started = Stopwatch.GetTimestamp();
         var request = http.Request;
         var body = await CappedRequestBody.ReadAsync(request, _options.MaxRequestBodyBytes, http.RequestAborted);
         if (body is null)
@@ -61,15 +67,24 @@ internal sealed class SlackIngressEndpoint
         }
 
         var parsedRequest = SlackRequestParser.Parse(request.ContentType, body);
-        SlackRequestKindFeature.Mark(http, parsedRequest);
         var redelivery = new SlackRedelivery(NullIfEmpty(request.Headers[SlackHeaders.RetryNum]), NullIfEmpty(request.Headers[SlackHeaders.RetryReason]));
         switch (await _pipeline.HandleAsync(parsedRequest, redelivery, http.RequestAborted))
         {
-            case SlackIngressResult.Answered { Body.Json: { } json }:
-                await WriteJsonAsync(http, json);
-                break;
-            case SlackIngressResult.Answered:
-                http.Response.StatusCode = StatusCodes.Status200OK;
+            case SlackIngressResult.Answered answered:
+                if (answered.Body.Json is { } json)
+                {
+                    await WriteJsonAsync(http, json);
+                }
+                else
+                {
+                    http.Response.StatusCode = StatusCodes.Status200OK;
+                }
+
+                if (SlackRequestKind.Of(parsedRequest) is { } kind)
+                {
+                    _telemetry.AckWritten(kind, Stopwatch.GetElapsedTime(started));
+                }
+
                 break;
             case SlackIngressResult.Malformed malformed:
                 await WriteTextAsync(http, StatusCodes.Status400BadRequest, malformed.Reason);

@@ -259,9 +259,6 @@ internal sealed partial class SocketModeClient : IHostedLifecycleService, IDispo
     private static string RefusalMessage(SlackApiException exception) =>
         $"Slack refused Slack:AppToken ({exception.Error}) in apps.connections.open: set an app-level token (xapp-…) with the connections:write scope, from the app's Basic Information → App-Level Tokens.";
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "apps.connections.open failed ({Error}); Socket Mode keeps trying.")]
-    private partial void LogOpenFailed(string error);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Socket Mode connection #{Connection} dropped; reconnecting.")]
     private partial void LogDropped(int connection);
 

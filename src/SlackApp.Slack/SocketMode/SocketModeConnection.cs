@@ -146,7 +146,8 @@ internal sealed class SocketModeConnection : IAsyncDisposable
 
         _socket.Dispose();
         _aborted.Dispose();
-        _sending.Dispose();
+        // _sending is not disposed: envelopes still running may ack after a drop, and a SemaphoreSlim whose wait
+        // handle is never asked for holds nothing to free (their send then fails as a dropped socket, logged once).
     }
 
     private async Task ReadAsync()

@@ -39,9 +39,9 @@ internal sealed class SocketModeEnvelopeHandler(SlackRequestPipeline pipeline, I
         switch (await pipeline.HandleAsync(parsed, redelivery, cancellationToken))
         {
             case SlackIngressResult.Answered answered:
-                await connection.AckAsync(envelopeId, envelope.AcceptsResponsePayload ? answered.Body.Json : null, cancellationToken);
-                // The same measure as over HTTP: from receipt to the ack written.
-                if (parsed is SlackParseResult.Parsed { Payload: var payload } && SlackRequestKind.Of(payload) is { } kind)
+                // The same measure as over HTTP: from receipt to the ack written (not when the socket was already gone).
+                if (await connection.AckAsync(envelopeId, envelope.AcceptsResponsePayload ? answered.Body.Json : null, cancellationToken)
+                    && SlackRequestKind.Of(parsed) is { } kind)
                 {
                     telemetry.AckWritten(kind, Stopwatch.GetElapsedTime(started));
                 }

@@ -13,6 +13,9 @@ public sealed record SlackRequestKind(string Wire)
     public static readonly SlackRequestKind Options = new("options");
     public static readonly SlackRequestKind Shortcut = new("shortcut");
 
+    /// <summary>The kind of a parsed request listeners handle; null for anything else (malformed, unknown, housekeeping).</summary>
+    public static SlackRequestKind? Of(SlackParseResult parsed) => parsed is SlackParseResult.Parsed { Payload: var payload } ? Of(payload) : null;
+
     /// <summary>The kind of a payload listeners handle; null for Slack's own housekeeping (url_verification, ssl_check, ...).</summary>
     public static SlackRequestKind? Of(SlackPayload payload) => payload switch
     {

@@ -6,6 +6,9 @@ public static class AdminApiEndpoints
 {
     public const string Prefix = "/api/v1/workspaces/{teamId}";
 
+    /// <summary>The API's base path for one workspace (<see cref="Prefix"/> filled in).</summary>
+    public static string PathOf(string teamId) => Prefix.Replace("{teamId}", Uri.EscapeDataString(teamId), StringComparison.Ordinal);
+
     /// <summary>
     /// Maps the admin API under <c>/api/v1/workspaces/{teamId}</c> (every route behind an API key of that workspace) and
     /// its OpenAPI document at <c>/openapi/v1.json</c>. Custom methods on the collection or a workflow follow the

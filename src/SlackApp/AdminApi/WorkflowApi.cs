@@ -46,7 +46,7 @@ internal sealed class WorkflowApi(
         var saved = result.Workflow!;
         logger.LogInformation("Workflow {WorkflowId} created in {TeamId} with API key {KeyId}", saved.Id, caller.Workspace.TeamId, caller.Key.Id);
         request.HttpContext.Response.Headers.ETag = VersionTags.Of(saved.Version);
-        request.HttpContext.Response.Headers.Location = $"/api/v1/workspaces/{Uri.EscapeDataString(caller.Workspace.TeamId)}/workflows/{saved.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        request.HttpContext.Response.Headers.Location = $"{AdminApiEndpoints.PathOf(caller.Workspace.TeamId)}/workflows/{saved.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
         return Results.Json(WorkflowShapes.Resource(saved), AdminApiJson.Write, statusCode: StatusCodes.Status201Created);
     }
 

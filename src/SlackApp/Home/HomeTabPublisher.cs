@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SlackApp.AdminApi;
 using SlackApp.Analytics;
 using SlackApp.Audit;
 using SlackApp.Installations;
@@ -43,7 +44,7 @@ public sealed class HomeTabPublisher(
     public string ApiBaseUrl(Workspace workspace)
     {
         ArgumentNullException.ThrowIfNull(workspace);
-        var path = $"/api/v1/workspaces/{Uri.EscapeDataString(workspace.TeamId)}";
+        var path = AdminApiEndpoints.PathOf(workspace.TeamId);
         return options.Value.PublicBaseUrl is { } baseUrl ? baseUrl.AbsoluteUri.TrimEnd('/') + path : path;
     }
 

@@ -6,7 +6,6 @@ namespace SlackApp.Notifications;
 /// <summary>A signal's escalation: marked on every copy, and its notices queued, in one transaction.</summary>
 public sealed partial class NotificationOutbox
 {
-    private static readonly string[] EscalationKey = ["team_id", "signal_row_id", "recipient_kind", "recipient_id"];
     private static readonly string[] EscalationColumns =
         ["is_test", "matches_json", "note", "people_json", "status", "attempts", "next_attempt_at", "workflow_id", "escalated_at", "created_at", "updated_at"];
 
@@ -60,7 +59,7 @@ public sealed partial class NotificationOutbox
         foreach (var (kind, id) in targets)
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                connections.Dialect.InsertIfAbsent("notification_deliveries", EscalationKey, EscalationColumns),
+                connections.Dialect.InsertIfAbsent("notification_deliveries", Key, EscalationColumns),
                 new
                 {
                     team_id = workspace.TeamId,

@@ -14,8 +14,6 @@ public sealed record ForwardOutcome(bool Marked, bool NewDm);
 /// </summary>
 public sealed partial class NotificationOutbox
 {
-    private static readonly string[] CopyKey = ["team_id", "signal_row_id", "recipient_kind", "recipient_id"];
-
     private static readonly string[] CopyOther =
         ["is_test", "matches_json", "people_json", "status", "attempts", "next_attempt_at", "created_at", "updated_at", "workflow_id", "forwarded_by", "forward_reason"];
 
@@ -79,7 +77,7 @@ public sealed partial class NotificationOutbox
         var people = AccountPeople.FromJson(from.PeopleJson);
         var now = clock.GetUtcNow();
         return await connection.ExecuteAsync(new CommandDefinition(
-            connections.Dialect.InsertIfAbsent("notification_deliveries", CopyKey, CopyOther),
+            connections.Dialect.InsertIfAbsent("notification_deliveries", Key, CopyOther),
             new
             {
                 team_id = workspace.TeamId,

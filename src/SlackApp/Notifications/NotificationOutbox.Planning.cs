@@ -11,6 +11,7 @@ namespace SlackApp.Notifications;
 /// <summary>The outbox's rows as the planner writes them: one per recipient of a signal, and Send test's.</summary>
 public sealed partial class NotificationOutbox
 {
+    // One item per signal and recipient: every insert of the outbox (plans, copies, escalation notices, reminders) keys on it.
     private static readonly string[] Key = ["team_id", "signal_row_id", "recipient_kind", "recipient_id"];
 
     private static readonly string[] Other =

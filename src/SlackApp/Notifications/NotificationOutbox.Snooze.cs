@@ -6,7 +6,6 @@ namespace SlackApp.Notifications;
 /// <summary>Snoozes: the copy snoozed says until when, and a reminder item waits, held, to DM it back then.</summary>
 public sealed partial class NotificationOutbox
 {
-    private static readonly string[] ReminderKey = ["team_id", "signal_row_id", "recipient_kind", "recipient_id"];
     private static readonly string[] ReminderTiming = ["status", "held_reason", "next_attempt_at", "attempts", "message_id", "last_error", "lease_until", "lease_owner", "updated_at"];
     private static readonly string[] ReminderContent = ["is_test", "matches_json", "people_json", "workflow_id", "created_at"];
 
@@ -28,7 +27,7 @@ public sealed partial class NotificationOutbox
             transaction,
             cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
-            connections.Dialect.Upsert("notification_deliveries", ReminderKey, ReminderTiming, ReminderContent),
+            connections.Dialect.Upsert("notification_deliveries", Key, ReminderTiming, ReminderContent),
             new
             {
                 team_id = workspace.TeamId,
