@@ -27,16 +27,6 @@ public sealed partial class NotificationOutbox
         return await AddDmCopyAsync(connection, null, workspace, from, userId, role, forwardedBy: null, reason: null, cancellationToken);
     }
 
-    /// <summary>Whether <paramref name="userId"/> has a DM of this signal already (sent or on its way).</summary>
-    public async Task<bool> HasDmCopyAsync(Workspace workspace, long signalRowId, string userId, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM notification_deliveries WHERE team_id = @TeamId AND signal_row_id = @SignalRowId AND recipient_kind = @Kind AND recipient_id = @UserId",
-            new { workspace.TeamId, SignalRowId = signalRowId, Kind = StoredMatches.KindName(RecipientKind.User), UserId = userId },
-            cancellationToken: cancellationToken)) > 0;
-    }
-
     /// <summary>
     /// "Wrong owner": marks <paramref name="copy"/> forwarded to <paramref name="toUserId"/> and stores their DM saying
     /// who forwarded it and why, in one transaction and once (a copy forwarded already changes nothing).

@@ -89,8 +89,9 @@ public sealed class WrongOwners(
             return;
         }
 
-        var hadCopy = await outbox.HasDmCopyAsync(workspace, item.SignalRowId!.Value, chosen, ct);
-        if (hadCopy)
+        // Forwarded before the ack (one transaction), so the answer can say whether a DM went out without asking first.
+        var outcome = await outbox.ForwardAsync(workspace, item, chosen, role.Value, userId, answer.Reason, ct);
+        if (outcome.Marked && !outcome.NewDm)
         {
             request.AckWithUpdate(UserNotice.Modal($"<@{chosen}> already has this notification, so no second DM was sent. The message says where it went, and later signals for this account's role go to them.", WrongOwnerModal.Title));
         }
@@ -99,7 +100,6 @@ public sealed class WrongOwners(
             request.Ack();
         }
 
-        var outcome = await outbox.ForwardAsync(workspace, item, chosen, role.Value, userId, answer.Reason, ct);
         if (!outcome.Marked)
         {
             return;
