@@ -25,10 +25,10 @@ public sealed class MapOwnerButtonHandler(NotificationOutbox outbox, ILogger<Map
 
         var workspace = context.Workspace();
         var (channel, ts) = ClickedItem.MessageOf(request.Payload);
-        var item = IdValue.Read(request.Action) is { } id ? await outbox.GetAsync(workspace, id, cancellationToken) : null;
-        var email = item is { IsTest: false } && channel is not null && item.SlackChannel == channel && item.SlackTs == ts && item.ReadSignal() is { } signal
-            ? item.UnmatchedEmail(signal)
-            : null;
+        var target = IdValue.Read(request.Action) is { } id && channel is not null && ts is not null ? new ItemOfMessage(id, channel, ts) : null;
+        // The same check as a submission's: this workspace's item, sent, and carried by the message clicked.
+        var item = await ClickedItem.FromModalAsync(outbox, workspace, target, cancellationToken);
+        var email = item is { IsTest: false } && item.ReadSignal() is { } signal ? item.UnmatchedEmail(signal) : null;
         if (item is null || email is null)
         {
             logger.LogWarning("Refused a Map this owner click in {Workspace} by {UserId}: its item does not match the message clicked", workspace, context.UserId);
