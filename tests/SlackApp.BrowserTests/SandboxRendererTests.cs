@@ -84,7 +84,7 @@ public sealed class SandboxRendererTests(SandboxBrowser sandbox) : IClassFixture
 
         Assert.True(outcome?.GetProperty("ok").GetBoolean(), outcome?.ToString());
         // The app's own answer to a click it cannot match, only visible to the person who clicked.
-        await Expect(page.GetByRole(AriaRole.Article).Filter(new() { HasText = NotificationAcknowledgements.NotFoundText })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Article).Filter(new() { HasText = ClickedItem.NotFoundText })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Status)).Not.ToContainTextAsync("not delivered");
     }
 

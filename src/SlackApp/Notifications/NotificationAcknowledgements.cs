@@ -15,8 +15,6 @@ namespace SlackApp.Notifications;
 /// </summary>
 public sealed class NotificationAcknowledgements(NotificationOutbox outbox, SignalCopies copies, ILogger<NotificationAcknowledgements> logger)
 {
-    public const string NotFoundText = ClickedItem.NotFoundText;
-
     /// <summary>Records the first acknowledgement and shows it in the message; later clicks learn who came first.</summary>
     public Task AcknowledgeAsync(SlackActionRequest request, CancellationToken ct) =>
         AcknowledgeAsync(request, IdValue.Read(request?.Action ?? throw new ArgumentNullException(nameof(request))), ct);
@@ -65,7 +63,7 @@ public sealed class NotificationAcknowledgements(NotificationOutbox outbox, Sign
         if (items.Count == 0 || items.Any(i => i.Status != DeliveryStatus.Sent))
         {
             logger.LogWarning("Refused an Acknowledge all click in {Workspace} by {UserId}: no sent message of the workspace there", workspace, userId);
-            await ClickedItem.TellAsync(request, channel, userId, NotFoundText, ct);
+            await ClickedItem.TellAsync(request, channel, userId, ClickedItem.NotFoundText, ct);
             return;
         }
 

@@ -105,7 +105,7 @@ public sealed class NotificationFlowTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(app.Slack.CallsTo("chat.update"));
-        Assert.Equal(NotificationAcknowledgements.NotFoundText, Assert.Single(app.Slack.CallsTo("response_url")).Field("text"));
+        Assert.Equal(ClickedItem.NotFoundText, Assert.Single(app.Slack.CallsTo("response_url")).Field("text"));
         Assert.Null((await app.Outbox.GetAsync(NotificationsApp.Acme, delivery.Id, NotificationsApp.Ct))!.AcknowledgedBy);
     }
 
